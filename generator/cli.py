@@ -1,0 +1,269 @@
+"""The ``ownerkit`` command: a thin click layer over the library.
+
+Library errors (:class:`~generator.errors.OwnerkitError`) become click errors
+here and nowhere else. Commands of later features live in their own modules and
+register themselves on :data:`main` (see the bottom of this file).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from . import __version__
+from .errors import KitInvalid, OwnerkitError, Problem
+from .kit import Checked, load_kit
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Abort(click.ClickException):
+    """An error already explained on stderr: exit 1 with a last line."""
+
+    exit_code = 1
+
+
+class Context:
+    """What every command shares: the kit folder and today's date."""
+
+    def __init__(self, kit: Path, today: dt.date) -> None:
+        self.kit = kit
+        self.today = today
+
+    def load(self, strict: bool = False) -> Checked:
+        """Load the kit or print every problem and exit 1."""
+        try:
+            checked = load_kit(self.kit, self.today)
+        except KitInvalid as exc:
+            print_problems(exc.problems)
+            fail(f"{len(exc.problems)} {_plural(len(exc.problems), 'problem')} in {self.kit}; nothing was written")
+        if checked.warnings and strict:
+            print_problems(checked.warnings)
+            fail(f"{len(checked.warnings)} {_plural(len(checked.warnings), 'warning')} with --strict")
+        return checked
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+def fail(message: str) -> NoReturn:
+    raise Abort(message)
+
+
+def print_problems(problems: list[Problem] | tuple[Problem, ...], err: bool = True) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=err)
+
+
+def _plural(number: int, word: str) -> str:
+    return word if number == 1 else word + "s"
+
+
+def count(number: int, one: str, many: str | None = None) -> str:
+    """``"1 story"``, ``"3 stories"``."""
+    return f"{number} {one if number == 1 else (many or one + 's')}"
+
+
+def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+
+
+def json_option(func: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts instead of text.")(func)
+
+
+def dry_run_option(func: F) -> F:
+    return click.option("--dry-run", "-n", is_flag=True, help="Show what would be written, and write nothing.")(func)
+
+
+def echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+def relative(path: Path) -> str:
+    """A path as the owner would type it: relative to where they are when possible."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return str(path)
+
+
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog="""\b
+Examples:
+  ownerkit check
+  ownerkit new story --prompt why-i-started "Why I opened the shop"
+  ownerkit --kit ~/my-kit check --strict
+""",
+)
+@click.version_option(__version__, "--version", "-V", prog_name="ownerkit")
+@click.option(
+    "--kit",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    envvar="OWNERKIT_KIT",
+    show_default=True,
+    help="The kit folder: where stories/ and referrals/ are.",
+)
+@click.option(
+    "--today",
+    callback=_parse_today,
+    envvar="OWNERKIT_TODAY",
+    metavar="YYYY-MM-DD",
+    help="Treat this day as today (for catching up, and for tests).",
+)
+@click.pass_context
+def main(ctx: click.Context, kit: Path, today: dt.date) -> None:
+    """ownerkit: your stories as a website, your thanks as hand-written letters.
+
+    Everything is built from plain files in your kit folder. Nothing is ever
+    sent for you: letters are drafts for you to write by hand or send yourself.
+    """
+    ctx.obj = Context(kit, today)
+
+
+@main.command()
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
+@json_option
+@pass_context
+def check(context: Context, strict: bool, as_json: bool) -> None:
+    """Check every story and referral record, and report every problem.
+
+    Each problem names its place as path:line:col: field. Exits 1 when
+    anything is wrong (or, with --strict, could be better).
+
+    \b
+    Examples:
+      ownerkit check
+      ownerkit check --strict
+      ownerkit check --json | jq '.problems[].message'
+    """
+    try:
+        checked = load_kit(context.kit, context.today)
+    except KitInvalid as exc:
+        if as_json:
+            echo_json({"ok": False, "problems": [p.as_dict() for p in exc.problems]})
+            sys.exit(1)
+        print_problems(exc.problems, err=False)
+        fail(f"{len(exc.problems)} {_plural(len(exc.problems), 'problem')} found in {context.kit}")
+    kit, warnings = checked.kit, checked.warnings
+    counts = {
+        "stories": len(kit.stories),
+        "drafts": sum(s.draft for s in kit.stories),
+        "people": len(kit.people),
+        "referrals": len(kit.referrals),
+    }
+    if as_json:
+        echo_json({"ok": not (strict and warnings), "counts": counts, "problems": [w.as_dict() for w in warnings]})
+        if strict and warnings:
+            sys.exit(1)
+        return
+    print_problems(warnings, err=False)
+    if strict and warnings:
+        fail(f"{len(warnings)} {_plural(len(warnings), 'warning')} (--strict)")
+    summary = (
+        f"ownerkit check: {count(counts['stories'], 'story', 'stories')}"
+        f" ({count(counts['drafts'], 'draft')}), {count(counts['people'], 'person', 'people')},"
+        f" {count(counts['referrals'], 'referral')}: no errors"
+    )
+    if warnings:
+        summary += f", {count(len(warnings), 'warning')}"
+    click.echo(summary)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--given", help="Your given (first) name.")
+@click.option("--family", help="Your family name, if you have one.")
+@click.option("--business", help="Your business's name.")
+@pass_context
+def init(context: Context, directory: Path, given: str | None, family: str | None, business: str | None) -> None:
+    """Start a new kit in DIRECTORY with a profile, a first story and empty records.
+
+    Never overwrites: if any starter file exists already, nothing is written.
+
+    \b
+    Examples:
+      ownerkit init my-kit --given Ana --family Ferreira --business "Ferreira Bakes"
+      ownerkit init .        (asks for your name and business)
+    """
+    from .models import PersonName, builtin_prompts
+    from .scaffold import starter_files, write_files
+
+    interactive = sys.stdin.isatty()
+    if not given:
+        if not interactive:
+            raise click.UsageError("--given is required when not typing at a terminal")
+        given = click.prompt("Your given (first) name")
+    if family is None and interactive:
+        family = click.prompt("Your family name (leave empty if you have none)", default="", show_default=False)
+    if not business:
+        if not interactive:
+            raise click.UsageError("--business is required when not typing at a terminal")
+        business = click.prompt("Your business's name")
+    name = PersonName(given=given.strip(), family=(family or "").strip() or None)
+    files = starter_files(name, business.strip(), builtin_prompts()["why-i-started"], context.today)
+    try:
+        written = write_files(directory, files)
+    except OwnerkitError as exc:
+        fail(str(exc))
+    for path in written:
+        click.echo(f"created {relative(path)}")
+    click.echo(f"Next: cd {relative(directory)} and write your first story in {relative(written[-1])}")
+
+
+@main.group()
+def new() -> None:
+    """Create a new file from a starter (a story)."""
+
+
+@new.command("story")
+@click.argument("title")
+@click.option("--prompt", "prompt_id", required=True, help="What the story answers, e.g. why-i-started.")
+@click.option("--date", "when", metavar="YYYY-MM-DD", help="The story's date (default: today).")
+@click.option("--slug", help="The page address (default: from the title).")
+@pass_context
+def new_story(context: Context, title: str, prompt_id: str, when: str | None, slug: str | None) -> None:
+    """Create stories/DATE-SLUG.md as a draft, with the prompt's guiding questions.
+
+    Prompts: why-i-started, customer-who-changed-me, challenge-overcome,
+    mistake-learned, and any you add under prompts: in stories/owner.yml.
+
+    \b
+    Examples:
+      ownerkit new story --prompt why-i-started "Why I opened the shop"
+      ownerkit new story --prompt mistake-learned "The order I lost" --date 2026-05-01
+    """
+    from .models import builtin_prompts
+    from .scaffold import story_file
+    from .writer import safe_join, write_new
+
+    prompts = builtin_prompts()
+    try:
+        checked = load_kit(context.kit, context.today)
+        prompts.update(checked.kit.prompts)
+    except KitInvalid:
+        pass  # a broken kit still gets its new story; `check` reports the rest
+    if prompt_id not in prompts:
+        raise click.BadParameter(f"unknown prompt {prompt_id!r}; one of: {', '.join(prompts)}", param_hint="--prompt")
+    day = _parse_today(click.get_current_context(), click.Option(["--date"]), when) if when else context.today
+    try:
+        name, text = story_file(title, prompts[prompt_id], day, slug)
+        path = safe_join(context.kit / "stories", name)
+        write_new(path, text)
+    except OwnerkitError as exc:
+        fail(str(exc))
+    click.echo(f"created {relative(path)} (a draft: remove 'draft: true' when it is ready to publish)")

@@ -1,0 +1,74 @@
+"""The one error root of ownerkit and the problem records every check reports.
+
+Every message names its place: ``path:line:col: field: what is wrong (hint)``.
+The library never imports click or mkdocs; the CLI and the MkDocs plugin turn
+:class:`OwnerkitError` into their own error types at their edge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong (or worth improving) at one place in the owner's files."""
+
+    path: str
+    line: int = 0
+    col: int = 0
+    field: str = ""
+    message: str = ""
+    hint: str = ""
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        place = self.path
+        if self.line:
+            place += f":{self.line}"
+            if self.col:
+                place += f":{self.col}"
+        text = f"{place}: "
+        if self.field:
+            text += f"{self.field}: "
+        text += self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        if self.severity == "warning":
+            text += " [warning]"
+        return text
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "field": self.field,
+            "message": self.message,
+            "hint": self.hint,
+            "severity": self.severity,
+        }
+
+
+class OwnerkitError(Exception):
+    """Root of every error ownerkit raises on purpose."""
+
+
+class KitInvalid(OwnerkitError):
+    """The kit has one or more errors; ``problems`` lists every one of them."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class WriteRefused(OwnerkitError):
+    """A write that would overwrite the owner's work or leave its folder."""
+
+
+class TemplateProblem(OwnerkitError):
+    """A template failed to render or produced text that must not be sent."""

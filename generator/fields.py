@@ -1,0 +1,316 @@
+"""Reading one YAML record against its rules from :mod:`generator.models`.
+
+A :class:`RecordReader` reports unknown fields (with a "did you mean"),
+duplicate fields, missing required fields and wrong values, each at its line,
+and hands back clean Python values. It never raises for bad input: problems
+are collected so that one run reports them all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from .errors import Problem
+from .models import PartialDate, Rule, Source
+from .yamlsource import MarkedList, MarkedMap
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_PARTIAL = re.compile(r"^(?:(\d{4})-|--)?(\d{1,2})-(\d{1,2})$")
+_EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+_KIND_NAMES = {
+    bool: "true or false",
+    int: "a number",
+    float: "a number",
+    str: "text",
+    MarkedMap: "a group of fields",
+    MarkedList: "a list",
+    type(None): "nothing",
+}
+
+
+def describe(value: Any) -> str:
+    if isinstance(value, str):
+        return f'"{value}"' if len(value) <= 40 else f'"{value[:37]}..."'
+    return _KIND_NAMES.get(type(value), type(value).__name__)
+
+
+def check_date(year: int, month: int, day: int) -> str | None:
+    """Why this day does not exist, or ``None`` when it does."""
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    try:
+        dt.date(year or 2000, month, day)
+    except ValueError:
+        if month == 2 and day == 29:
+            return f"{year} is not a leap year"
+        return f"{_MONTHS[month - 1]} has no day {day}"
+    return None
+
+
+class RecordReader:
+    """Validates one mapping and returns its fields as clean values."""
+
+    def __init__(
+        self,
+        rel: str,
+        data: MarkedMap,
+        rules: Mapping[str, Rule],
+        problems: list[Problem],
+        prefix: str = "",
+    ) -> None:
+        self.rel = rel
+        self.data = data
+        self.rules = rules
+        self.problems = problems
+        self.prefix = prefix
+        for key, (line, col) in data.duplicates:
+            self.problem(key, "this field appears twice in the same record", "keep one", (line, col))
+        for key in data:
+            if key not in rules:
+                close = difflib.get_close_matches(key, list(rules), n=1, cutoff=0.6)
+                hint = f"did you mean {close[0]}?" if close else "known fields: " + ", ".join(rules)
+                self.problem(key, "unknown field", hint, data.key_marks.get(key))
+        for key, rule in rules.items():
+            if rule.required and (key not in data or data[key] is None):
+                self.problem(key, "required field is missing", rule.doc, (data.line, data.col))
+
+    # ---------------------------------------------------------------- reporting
+
+    def name(self, key: str) -> str:
+        return f"{self.prefix}{key}"
+
+    def problem(
+        self,
+        key: str,
+        message: str,
+        hint: str = "",
+        mark: tuple[int, int] | None = None,
+        severity: str = "error",
+    ) -> None:
+        line, col = mark or self.data.mark(key)
+        self.problems.append(
+            Problem(self.rel, line, col, self.name(key), message, hint, severity)  # type: ignore[arg-type]
+        )
+
+    @property
+    def line(self) -> int:
+        return self.data.line
+
+    def source(self) -> Source:
+        """Where this record stands, with the place of each of its fields."""
+        marks = tuple((key, line, col) for key, (line, col) in self.data.value_marks.items())
+        return Source(self.rel, self.data.line, marks)
+
+    # ------------------------------------------------------------------ values
+
+    def has(self, key: str) -> bool:
+        return self.data.get(key) is not None
+
+    def get(self, key: str) -> Any:
+        """The value of ``key`` read by its rule, or ``None`` (absent or wrong)."""
+        rule = self.rules[key]
+        if key not in self.data or self.data[key] is None:
+            return None
+        value = self.data[key]
+        reader = getattr(self, "_" + rule.kind.replace("-", "_"))
+        return reader(key, value, rule)
+
+    def _text(self, key: str, value: Any, rule: Rule) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.problem(key, f"expected text, got {describe(value)}")
+            return None
+        if not isinstance(value, str):
+            self.problem(key, f"expected text, got the number {value}", "put it in quotes")
+            return None
+        text = value.strip()
+        if not text:
+            if rule.required:
+                self.problem(key, "is empty", rule.doc)
+            return None
+        return text
+
+    def _url(self, key: str, value: Any, rule: Rule) -> str | None:
+        text = self._text(key, value, rule)
+        if text is not None and not re.match(r"^(https?://|mailto:)\S+$", text):
+            self.problem(key, f"expected a web address starting with https://, got {describe(text)}")
+            return None
+        return text
+
+    def _email(self, key: str, value: Any, rule: Rule) -> str | None:
+        text = self._text(key, value, rule)
+        if text is not None and not _EMAIL.match(text):
+            self.problem(key, f"expected an email address, got {describe(text)}")
+            return None
+        return text
+
+    def _path(self, key: str, value: Any, rule: Rule) -> str | None:
+        text = self._text(key, value, rule)
+        if text is None:
+            return None
+        if text.startswith("/") or "\\" in text or ".." in text.split("/") or "://" in text:
+            self.problem(key, f"expected a file path inside stories/, got {describe(text)}", "e.g. images/shop.jpg")
+            return None
+        return text
+
+    def _slug(self, key: str, value: Any, rule: Rule) -> str | None:
+        text = self._text(key, value, rule)
+        if text is not None and not SLUG.match(text):
+            self.problem(
+                key,
+                f"expected a short id of lowercase letters, digits and hyphens, got {describe(text)}",
+                "e.g. ana-ferreira",
+            )
+            return None
+        return text
+
+    def _choice(self, key: str, value: Any, rule: Rule) -> str | None:
+        text = self._text(key, value, rule)
+        if text is not None and text not in rule.choices:
+            close = difflib.get_close_matches(text, rule.choices, n=1, cutoff=0.5)
+            hint = f"did you mean {close[0]}?" if close else ""
+            self.problem(key, f"expected one of {', '.join(rule.choices)}, got {describe(text)}", hint)
+            return None
+        return text
+
+    def _bool(self, key: str, value: Any, rule: Rule) -> bool | None:
+        if not isinstance(value, bool):
+            self.problem(key, f"expected true or false, got {describe(value)}")
+            return None
+        return value
+
+    def _year(self, key: str, value: Any, rule: Rule) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int) or not 1800 <= value <= 2200:
+            self.problem(key, f"expected a year like 2014, got {describe(value)}")
+            return None
+        return value
+
+    def _money(self, key: str, value: Any, rule: Rule) -> Decimal | None:
+        if isinstance(value, bool):
+            self.problem(key, f"expected an amount like 1200 or 1200.50, got {describe(value)}")
+            return None
+        try:
+            amount = Decimal(str(value).replace(",", "").strip())
+        except InvalidOperation:
+            self.problem(key, f"expected an amount like 1200 or 1200.50, got {describe(value)}")
+            return None
+        if not amount.is_finite() or amount < 0:
+            self.problem(key, f"expected an amount of zero or more, got {describe(value)}")
+            return None
+        return amount
+
+    def _date(self, key: str, value: Any, rule: Rule) -> dt.date | None:
+        text = value if isinstance(value, str) else None
+        match = _DATE.match(text.strip()) if text else None
+        if not match:
+            self.problem(key, f"expected a date YYYY-MM-DD, got {describe(value)}")
+            return None
+        year, month, day = (int(g) for g in match.groups())
+        why = check_date(year, month, day)
+        if why:
+            self.problem(key, f"{text} is not a real date", why)
+            return None
+        return dt.date(year, month, day)
+
+    def _partial_date(self, key: str, value: Any, rule: Rule) -> PartialDate | None:
+        text = value if isinstance(value, str) else None
+        match = _PARTIAL.match(text.strip()) if text else None
+        if not match:
+            self.problem(key, f"expected MM-DD or YYYY-MM-DD, got {describe(value)}", 'e.g. "03-14"')
+            return None
+        year = int(match.group(1)) if match.group(1) else None
+        month, day = int(match.group(2)), int(match.group(3))
+        why = check_date(year or 2000, month, day)
+        if why:
+            self.problem(key, f"{text} is not a real date", why)
+            return None
+        return PartialDate(month, day, year)
+
+    def _texts(self, key: str, value: Any, rule: Rule) -> tuple[str, ...] | None:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            self.problem(key, f"expected a list, got {describe(value)}")
+            return None
+        items = []
+        for index, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                mark = value.mark(index) if isinstance(value, MarkedList) else None
+                self.problem(f"{key}[{index + 1}]", f"expected text, got {describe(item)}", "", mark)
+                continue
+            items.append(item.strip())
+        return tuple(items)
+
+    def _map(self, key: str, value: Any, rule: Rule) -> MarkedMap | None:
+        if not isinstance(value, MarkedMap):
+            self.problem(key, f"expected a group of fields, got {describe(value)}", rule.doc)
+            return None
+        return value
+
+    def _list(self, key: str, value: Any, rule: Rule) -> MarkedList | None:
+        if not isinstance(value, MarkedList):
+            self.problem(key, f"expected a list, got {describe(value)}", rule.doc)
+            return None
+        return value
+
+    # ----------------------------------------------------------------- nesting
+
+    def sub(self, key: str, rules: Mapping[str, Rule]) -> RecordReader | None:
+        """A reader for the mapping under ``key``."""
+        data = self.get(key)
+        if data is None:
+            return None
+        return RecordReader(self.rel, data, rules, self.problems, f"{self.name(key)}.")
+
+    def items(self, key: str, rules: Mapping[str, Rule], nested: bool = True) -> list[RecordReader]:
+        """Readers for each mapping in the list under ``key``.
+
+        Field names inside are prefixed with ``key[n].`` when ``nested``; the
+        records of a file's top-level lists are named by their line alone.
+        """
+        data = self.get(key)
+        if data is None:
+            return []
+        readers = []
+        for index, item in enumerate(data):
+            label = f"{self.name(key)}[{index + 1}]"
+            if not isinstance(item, MarkedMap):
+                line, col = data.mark(index)
+                self.problems.append(
+                    Problem(
+                        self.rel,
+                        line,
+                        col,
+                        label,
+                        f"expected a group of fields, got {describe(item)}",
+                        rules_hint(rules),
+                    )
+                )
+                continue
+            readers.append(RecordReader(self.rel, item, rules, self.problems, label + "." if nested else ""))
+        return readers
+
+
+def rules_hint(rules: Mapping[str, Rule]) -> str:
+    required = [k for k, r in rules.items() if r.required]
+    return "each needs " + ", ".join(required) if required else ""

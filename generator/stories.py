@@ -1,0 +1,131 @@
+"""Reading the owner's stories: ``stories/*.md`` with front matter, or ``stories/*.yml``."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import Problem
+from .fields import SLUG, RecordReader
+from .models import STORY_RULES, Story
+from .yamlsource import MarkedMap, parse_yaml, read_source, tab_problems
+
+_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+STORY_SUFFIXES = (".md", ".yml", ".yaml")
+
+
+def story_files(stories_dir: Path) -> list[Path]:
+    """Story files in ``stories/`` (the owner profile excluded), sorted by name."""
+    if not stories_dir.is_dir():
+        return []
+    return sorted(
+        p
+        for p in stories_dir.iterdir()
+        if p.is_file() and p.suffix in STORY_SUFFIXES and p.stem != "owner" and not p.name.startswith(".")
+    )
+
+
+def default_slug(path: Path) -> str:
+    return _DATE_PREFIX.sub("", path.stem)
+
+
+def split_front_matter(rel: str, text: str) -> tuple[str | None, str, int, list[Problem]]:
+    """``(front matter, body, body's first line, problems)`` of a Markdown story."""
+    if not re.match(r"^---[ \t]*\r?\n", text):
+        return (
+            None,
+            text,
+            1,
+            [
+                Problem(
+                    rel,
+                    1,
+                    1,
+                    message="a story needs front matter at the top",
+                    hint="start the file with ---, then title:, prompt:, date:, then ---",
+                )
+            ],
+        )
+    start = text.index("\n") + 1
+    end = _FRONT_MATTER_END.search(text, start)
+    if end is None:
+        return (
+            None,
+            text,
+            1,
+            [Problem(rel, 1, 1, message="the front matter is never closed", hint="add a line with --- after it")],
+        )
+    front = text[start : end.start()]
+    body_start = text.find("\n", end.end())
+    body = "" if body_start < 0 else text[body_start + 1 :]
+    body_line = text.count("\n", 0, end.end()) + 2
+    return front, body, body_line, []
+
+
+def load_story(path: Path, rel: str, problems: list[Problem]) -> Story | None:
+    source = read_source(path, rel)
+    problems.extend(source.problems)
+    if source.text is None:
+        return None
+    text = source.text
+    if path.suffix == ".md":
+        front, body, _, front_problems = split_front_matter(rel, text)
+        problems.extend(front_problems)
+        if front is None:
+            return None
+        if not front.strip():
+            problems.append(Problem(rel, 2, 1, message="the front matter is empty", hint="add title:, prompt:, date:"))
+            return None
+        tabs = tab_problems(rel, front, 1)
+        if tabs:
+            problems.extend(tabs)
+            return None
+        data, yaml_problems = parse_yaml(rel, front, line_offset=1)
+    else:
+        body = ""
+        data, yaml_problems = parse_yaml(rel, text)
+    problems.extend(yaml_problems)
+    if yaml_problems:
+        return None
+    if not isinstance(data, MarkedMap):
+        problems.append(Problem(rel, 1, 1, message="expected fields like title:, prompt:, date:"))
+        return None
+    record = RecordReader(rel, data, STORY_RULES, problems)
+    if path.suffix == ".md":
+        if record.has("body"):
+            record.problem("body", "body: is only for .yml stories", "write the story below the closing ---")
+    else:
+        body = record.get("body") or ""
+        if not body:
+            record.problem("body", "a .yml story needs its text under body:", "body: |", (data.line, data.col))
+    slug = record.get("slug") or default_slug(path)
+    if not record.has("slug") and not SLUG.match(slug):
+        problems.append(
+            Problem(
+                rel,
+                message=f'the file name gives the page address "{slug}", which is not a safe address',
+                hint="rename the file with lowercase letters, digits and hyphens, or set slug:",
+            )
+        )
+        return None
+    image, image_alt = record.get("image"), record.get("image_alt")
+    if image and not image_alt:
+        record.problem("image", "the image has no image_alt", "say what the picture shows, for screen readers")
+    if image and not (path.parent / image).is_file():
+        record.problem("image", f"no file at stories/{image}")
+    values = {key: record.get(key) for key in ("title", "prompt", "date")}
+    if any(v is None for v in values.values()):
+        return None
+    return Story(
+        slug=slug,
+        body=body,
+        summary=record.get("summary"),
+        image=image,
+        image_alt=image_alt,
+        tags=record.get("tags") or (),
+        featured=bool(record.get("featured")),
+        draft=bool(record.get("draft")),
+        source=record.source(),
+        **values,
+    )

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""The README's two commands, and nothing else to install first.
+
+    python3 tasks.py example   # build the example site and letters from this kit
+    python3 tasks.py test      # ruff, mypy and the whole pytest suite
+
+Each sets up .venv (and, for tests, Debian's chromium) when missing or stale.
+Only the standard library is used here, so a fresh machine needs just Python.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def say(message: str) -> None:
+    print(f"==> {message}", flush=True)
+
+
+def run(*args: str | Path, check: bool = True) -> int:
+    say(" ".join(str(a) for a in args))
+    code = subprocess.call([str(a) for a in args], cwd=ROOT, env=ENV)
+    if check and code != 0:
+        sys.exit(code)
+    return code
+
+
+def ensure_venv(extras: str) -> None:
+    """Create .venv and install ownerkit into it when pyproject.toml changed."""
+    stamp = VENV / f".ownerkit-{extras or 'base'}"
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == wanted and (BIN / "ownerkit").exists():
+        return
+    if not (BIN / "python").exists():
+        say(f"creating {VENV.relative_to(ROOT)}")
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    target = f".[{extras}]" if extras else "."
+    run(BIN / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", target)
+    stamp.write_text(wanted)
+
+
+def ensure_chromium() -> None:
+    """Debian's chromium for the browser tests; never a downloaded browser."""
+    if shutil.which("chromium") and shutil.which("chromedriver"):
+        return
+    apt = ["apt-get"] if os.geteuid() == 0 else ["sudo", "apt-get"]
+    say("installing Debian's chromium for the browser tests")
+    run(*apt, "update", "-qq")
+    run(*apt, "install", "-y", "-qq", "chromium", "chromium-driver")
+
+
+def example() -> None:
+    ensure_venv("")
+    run(BIN / "ownerkit", "check")
+    say("done")
+
+
+def test() -> None:
+    ensure_venv("test")
+    ensure_chromium()
+    run(BIN / "ruff", "check", "generator", "tests", "bench", "tasks.py")
+    run(BIN / "ruff", "format", "--check", "generator", "tests", "bench", "tasks.py")
+    run(BIN / "mypy")
+    code = run(BIN / "python", "-m", "pytest", *sys.argv[2:], check=False)
+    sys.exit(code)
+
+
+if __name__ == "__main__":
+    tasks = {"example": example, "test": test}
+    if len(sys.argv) < 2 or sys.argv[1] not in tasks:
+        print(__doc__.strip())
+        sys.exit(2)
+    tasks[sys.argv[1]]()
