@@ -1,0 +1,148 @@
+"""Who is owed what: thank-yous, follow-ups, chain thanks and quiet hellos.
+
+One notion shared by the queue, the letters and the calendar. Pure functions
+of the kit and today's date; nothing here reads or writes files.
+
+- **thank**: a referral with no ``thanked`` record. Due a week after it came.
+- **follow-up**: the friend became a client, the referrer was thanked, but
+  has not heard how it went (no ``followed_up``). Due two weeks after the thanks.
+- **chain**: A sent B, and B has since sent C. A is owed the news (their friend
+  is now sending friends too) until A's referral of B is followed up on or
+  after the day C came. Due a week after C came.
+- **hello**: a best customer, referral source or long-standing client not
+  heard from in half a year, or a new customer not heard from in a month: say
+  hello for no reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Literal
+
+from .models import Kit, Person, Referral, months_before
+
+THANK_WITHIN_DAYS = 7
+FOLLOW_UP_AFTER_DAYS = 14
+CHAIN_WITHIN_DAYS = 7
+QUIET_AFTER_DAYS = 183
+NEW_CUSTOMER_DAYS = 120
+NEW_CUSTOMER_QUIET_DAYS = 30
+LONG_STANDING_YEARS = 5
+
+OwedKind = Literal["thank", "follow-up", "chain", "hello"]
+
+
+@dataclass(frozen=True)
+class Owed:
+    """One thing the owner owes one person."""
+
+    kind: OwedKind
+    person: Person
+    since: dt.date  # when it became owed
+    due: dt.date
+    referrals: tuple[Referral, ...] = ()  # what it is about (for chain: A→B, then B→C)
+    reason: str = ""  # for hello: why this person matters
+
+    def days_waiting(self, today: dt.date) -> int:
+        return (today - self.since).days
+
+
+def last_in_touch(kit: Kit, person: Person) -> dt.date | None:
+    """The latest day the owner is known to have been in touch with ``person``."""
+    days = [person.last_contact] if person.last_contact else []
+    for referral in kit.referrals:
+        if referral.from_id == person.id:
+            if referral.thanked:
+                days.append(referral.thanked.date)
+            if referral.followed_up:
+                days.append(referral.followed_up)
+    return max(days) if days else None
+
+
+def last_in_touch_index(kit: Kit) -> dict[str, dt.date]:
+    """:func:`last_in_touch` for everyone at once, in one pass over the referrals."""
+    index: dict[str, dt.date] = {p.id: p.last_contact for p in kit.people.values() if p.last_contact}
+    for referral in kit.referrals:
+        for day in (referral.thanked.date if referral.thanked else None, referral.followed_up):
+            if day and (referral.from_id not in index or day > index[referral.from_id]):
+                index[referral.from_id] = day
+    return index
+
+
+def referrals_by_referrer(kit: Kit) -> dict[str, list[Referral]]:
+    grouped: dict[str, list[Referral]] = defaultdict(list)
+    for referral in kit.referrals:
+        grouped[referral.from_id].append(referral)
+    return grouped
+
+
+def chain_links(kit: Kit) -> list[tuple[Referral, Referral]]:
+    """Pairs (A→B, B→C) where B, sent by A, later sent C."""
+    by_referred: dict[str, list[Referral]] = defaultdict(list)
+    for referral in kit.referrals:
+        if referral.referred_id:
+            by_referred[referral.referred_id].append(referral)
+    links = []
+    for later in kit.referrals:
+        for earlier in by_referred.get(later.from_id, ()):
+            if earlier.date <= later.date and earlier.from_id != later.referred_id:
+                links.append((earlier, later))
+    return links
+
+
+def owed(kit: Kit, today: dt.date) -> list[Owed]:
+    """Everything owed today, oldest first; nothing for people who have died."""
+    items: list[Owed] = []
+    people = kit.people
+    for referral in kit.referrals:
+        person = people[referral.from_id]
+        if person.deceased:
+            continue
+        if referral.thanked is None:
+            items.append(
+                Owed("thank", person, referral.date, referral.date + dt.timedelta(THANK_WITHIN_DAYS), (referral,))
+            )
+        elif referral.outcome == "client" and referral.followed_up is None:
+            since = referral.thanked.date
+            items.append(Owed("follow-up", person, since, since + dt.timedelta(FOLLOW_UP_AFTER_DAYS), (referral,)))
+    for earlier, later in chain_links(kit):
+        person = people[earlier.from_id]
+        if person.deceased or (earlier.followed_up and earlier.followed_up >= later.date):
+            continue
+        items.append(Owed("chain", person, later.date, later.date + dt.timedelta(CHAIN_WITHIN_DAYS), (earlier, later)))
+    items.extend(quiet_people(kit, today))
+    return sorted(items, key=lambda o: (o.since, o.kind, o.person.id))
+
+
+def quiet_people(kit: Kit, today: dt.date) -> list[Owed]:
+    """People who matter and have not heard from the owner in a long while."""
+    sources = {r.from_id for r in kit.referrals}
+    touch = last_in_touch_index(kit)
+    items = []
+    for person in kit.people.values():
+        if person.deceased:
+            continue
+        reason, quiet_days = _why_they_matter(person, person.id in sources, today)
+        if not reason:
+            continue
+        last = touch.get(person.id) or person.client_since
+        if last is None or (today - last).days < quiet_days:
+            continue
+        since = last + dt.timedelta(quiet_days)
+        items.append(Owed("hello", person, since, since, (), reason))
+    return items
+
+
+def _why_they_matter(person: Person, is_source: bool, today: dt.date) -> tuple[str, int]:
+    """Why a long silence matters for ``person``, and how long is too long."""
+    if person.best_customer:
+        return "best customer", QUIET_AFTER_DAYS
+    if person.client_since and (today - person.client_since).days <= NEW_CUSTOMER_DAYS:
+        return "new customer", NEW_CUSTOMER_QUIET_DAYS
+    if is_source:
+        return "referral source", QUIET_AFTER_DAYS
+    if person.client_since and person.client_since <= months_before(today, 12 * LONG_STANDING_YEARS):
+        return "long-standing client", QUIET_AFTER_DAYS
+    return "", 0
