@@ -50,8 +50,11 @@ _KIND_NAMES = {
 
 
 def describe(value: Any) -> str:
+    """A value as the owner wrote it, or its kind: ``"clent"``, ``the number -40``, ``a list``."""
     if isinstance(value, str):
         return f'"{value}"' if len(value) <= 40 else f'"{value[:37]}..."'
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"the number {value}"
     return _KIND_NAMES.get(type(value), type(value).__name__)
 
 
@@ -86,13 +89,16 @@ class RecordReader:
         self.prefix = prefix
         for key, (line, col) in data.duplicates:
             self.problem(key, "this field appears twice in the same record", "keep one", (line, col))
+        misspelt = set()
         for key in data:
             if key not in rules:
-                close = difflib.get_close_matches(key, list(rules), n=1, cutoff=0.6)
+                close = difflib.get_close_matches(key, [k for k in rules if k not in data], n=1, cutoff=0.6)
                 hint = f"did you mean {close[0]}?" if close else "known fields: " + ", ".join(rules)
+                misspelt.update(close)
                 self.problem(key, "unknown field", hint, data.key_marks.get(key))
         for key, rule in rules.items():
-            if rule.required and (key not in data or data[key] is None):
+            # a misspelt required field is reported once, as the unknown field above
+            if rule.required and (key not in data or data[key] is None) and key not in misspelt:
                 self.problem(key, "required field is missing", rule.doc, (data.line, data.col))
 
     # ---------------------------------------------------------------- reporting
@@ -119,7 +125,7 @@ class RecordReader:
 
     def source(self) -> Source:
         """Where this record stands, with the place of each of its fields."""
-        marks = tuple((key, line, col) for key, (line, col) in self.data.value_marks.items())
+        marks = tuple([(key, mark[0], mark[1]) for key, mark in self.data.value_marks.items()])
         return Source(self.rel, self.data.line, marks)
 
     # ------------------------------------------------------------------ values
@@ -130,11 +136,10 @@ class RecordReader:
     def get(self, key: str) -> Any:
         """The value of ``key`` read by its rule, or ``None`` (absent or wrong)."""
         rule = self.rules[key]
-        if key not in self.data or self.data[key] is None:
+        value = self.data.get(key)
+        if value is None:
             return None
-        value = self.data[key]
-        reader = getattr(self, "_" + rule.kind.replace("-", "_"))
-        return reader(key, value, rule)
+        return _READERS[rule.kind](self, key, value, rule)
 
     def _text(self, key: str, value: Any, rule: Rule) -> str | None:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
@@ -153,7 +158,11 @@ class RecordReader:
     def _url(self, key: str, value: Any, rule: Rule) -> str | None:
         text = self._text(key, value, rule)
         if text is not None and not re.match(r"^(https?://|mailto:)\S+$", text):
-            self.problem(key, f"expected a web address starting with https://, got {describe(text)}")
+            self.problem(
+                key,
+                f"expected a web address starting with https://, got {describe(text)}",
+                "e.g. https://example.com/me",
+            )
             return None
         return text
 
@@ -220,17 +229,21 @@ class RecordReader:
         return amount
 
     def _date(self, key: str, value: Any, rule: Rule) -> dt.date | None:
+        known = _DATES.get(value) if isinstance(value, str) else None
+        if known is not None:
+            return known
         text = value if isinstance(value, str) else None
         match = _DATE.match(text.strip()) if text else None
         if not match:
-            self.problem(key, f"expected a date YYYY-MM-DD, got {describe(value)}")
+            self.problem(key, f"expected a date YYYY-MM-DD, got {describe(value)}", "e.g. 2026-03-14")
             return None
         year, month, day = (int(g) for g in match.groups())
         why = check_date(year, month, day)
         if why:
             self.problem(key, f"{text} is not a real date", why)
             return None
-        return dt.date(year, month, day)
+        result = _DATES[value] = dt.date(year, month, day)
+        return result
 
     def _partial_date(self, key: str, value: Any, rule: Rule) -> PartialDate | None:
         text = value if isinstance(value, str) else None
@@ -309,6 +322,16 @@ class RecordReader:
                 continue
             readers.append(RecordReader(self.rel, item, rules, self.problems, label + "." if nested else ""))
         return readers
+
+
+# the readers of each Rule.kind: "partial-date" is read by _partial_date
+_READERS = {
+    name[1:].replace("_", "-"): function
+    for name, function in vars(RecordReader).items()
+    if name.startswith("_") and not name.startswith("__")
+}
+# dates already read (the same few thousand days recur across a large kit)
+_DATES: dict[str, dt.date] = {}
 
 
 def rules_hint(rules: Mapping[str, Rule]) -> str:

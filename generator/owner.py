@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import Problem
-from .fields import RecordReader
+from .fields import RecordReader, describe
 from .models import (
     CONTACT_RULES,
     OWNER_RULES,
@@ -41,7 +41,15 @@ def load_owner(root: Path, problems: list[Problem]) -> Owner | None:
     if yaml_problems:
         return None
     if not isinstance(data, MarkedMap):
-        problems.append(Problem(OWNER_FILE, 1, 1, message="expected fields like name:, business:, signature:"))
+        problems.append(
+            Problem(
+                OWNER_FILE,
+                getattr(data, "line", 1),
+                getattr(data, "col", 1),
+                message=f"expected fields like name:, business:, signature:, got {describe(data)}",
+                hint="write one field per line, e.g. business: Ferreira Bakes",
+            )
+        )
         return None
     record = RecordReader(OWNER_FILE, data, OWNER_RULES, problems)
     name = read_name(record)
@@ -67,7 +75,12 @@ def load_owner(root: Path, problems: list[Problem]) -> Owner | None:
     business, signature = record.get("business"), record.get("signature")
     photo, photo_alt = record.get("photo"), record.get("photo_alt")
     if photo and not photo_alt:
-        record.problem("photo_alt", "a photo needs a description", "say what the photo shows, for screen readers")
+        record.problem(
+            "photo_alt",
+            "a photo needs a description",
+            "add photo_alt: saying what the photo shows, for screen readers",
+            data.key_marks.get("photo"),
+        )
     if photo and not (root / "stories" / photo).is_file():
         record.problem("photo", f"no file at stories/{photo}")
     if name is None or business is None or signature is None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import Problem
-from .fields import RecordReader
+from .fields import SLUG, RecordReader
 from .models import (
     DATE_RULES,
     NAME_RULES,
@@ -130,22 +131,61 @@ def _looks_like_id(text: str) -> bool:
     return text == text.lower() and " " not in text and text.isascii()
 
 
-def load_referral_file(path: Path, rel: str, problems: list[Problem]) -> tuple[list[Person], list[Referral]]:
+@dataclass
+class ReferralFile:
+    """What one ``referrals/*.yml`` file holds.
+
+    ``complete`` is false when some person records could not be read at all
+    (the file, or its people: list, is broken): other files' references to
+    people are then not checked, rather than reported as naming no one.
+    ``other_ids`` are the ids of person records that were read with errors.
+    """
+
+    people: list[Person] = field(default_factory=list)
+    referrals: list[Referral] = field(default_factory=list)
+    other_ids: set[str] = field(default_factory=set)
+    complete: bool = True
+
+
+def load_referral_file(path: Path, rel: str, problems: list[Problem]) -> ReferralFile:
     """People and referrals from one ``referrals/*.yml`` file."""
     source = read_source(path, rel)
     problems.extend(source.problems)
     if source.text is None:
-        return [], []
+        return ReferralFile(complete=False)
     data, yaml_problems = parse_yaml(rel, source.text)
     problems.extend(yaml_problems)
     if data is None:
         if not yaml_problems:
             problems.append(Problem(rel, message="the file has no records", hint="start with people: or referrals:"))
-        return [], []
+        return ReferralFile(complete=not yaml_problems)
     if not isinstance(data, MarkedMap):
-        problems.append(Problem(rel, 1, 1, message="expected people: and/or referrals: at the top of the file"))
-        return [], []
+        if isinstance(data, list):
+            message = "the file is a list, but it needs people: and/or referrals: at the top"
+            hint = "add a line referrals: or people: above the list, and indent the list under it"
+        else:
+            message, hint = (
+                "expected people: and/or referrals: at the top of the file",
+                "start with people: or referrals:",
+            )
+        problems.append(Problem(rel, 1, 1, message=message, hint=hint))
+        return ReferralFile(complete=False)
     top = RecordReader(rel, data, REFERRALS_FILE_RULES, problems)
-    people = [p for r in top.items("people", PERSON_RULES, nested=False) if (p := read_person(r))]
-    referrals = [f for r in top.items("referrals", REFERRAL_RULES, nested=False) if (f := read_referral(r))]
-    return people, referrals
+    found = ReferralFile()
+    people_data = data.get("people")
+    if people_data is not None and not (
+        isinstance(people_data, list) and all(isinstance(item, MarkedMap) for item in people_data)
+    ):
+        found.complete = False
+    for record in top.items("people", PERSON_RULES, nested=False):
+        person = read_person(record)
+        if person is not None:
+            found.people.append(person)
+            continue
+        pid = record.data.get("id")
+        if isinstance(pid, str) and SLUG.match(pid):
+            found.other_ids.add(pid)
+        else:
+            found.complete = False
+    found.referrals = [f for r in top.items("referrals", REFERRAL_RULES, nested=False) if (f := read_referral(r))]
+    return found

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from .errors import Problem
-from .fields import SLUG, RecordReader
+from .fields import SLUG, RecordReader, describe
 from .models import STORY_RULES, Story
 from .yamlsource import MarkedMap, parse_yaml, read_source, tab_problems
 
@@ -89,7 +89,15 @@ def load_story(path: Path, rel: str, problems: list[Problem]) -> Story | None:
     if yaml_problems:
         return None
     if not isinstance(data, MarkedMap):
-        problems.append(Problem(rel, 1, 1, message="expected fields like title:, prompt:, date:"))
+        problems.append(
+            Problem(
+                rel,
+                getattr(data, "line", 1),
+                getattr(data, "col", 1),
+                message=f"expected fields like title:, prompt:, date:, got {describe(data)}",
+                hint="write one field per line, e.g. title: Why I started",
+            )
+        )
         return None
     record = RecordReader(rel, data, STORY_RULES, problems)
     if path.suffix == ".md":
@@ -98,7 +106,12 @@ def load_story(path: Path, rel: str, problems: list[Problem]) -> Story | None:
     else:
         body = record.get("body") or ""
         if not body:
-            record.problem("body", "a .yml story needs its text under body:", "body: |", (data.line, data.col))
+            record.problem(
+                "body",
+                "a .yml story needs its text under body:",
+                "add a line body: | and the story below it, indented by two spaces",
+                (data.line, data.col),
+            )
     slug = record.get("slug") or default_slug(path)
     if not record.has("slug") and not SLUG.match(slug):
         problems.append(
