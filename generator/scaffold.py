@@ -55,7 +55,7 @@ def starter_files(name: PersonName, business: str, prompt: Prompt, today: dt.dat
     starter = resources.files("generator") / "starter"
     family = f"  family: {yaml_text(name.family)}\n" if name.family else ""
     files = {
-        "mkdocs.yml": (starter / "mkdocs.yml").read_text("utf-8").replace("{{business}}", business),
+        "mkdocs.yml": (starter / "mkdocs.yml").read_text("utf-8").replace('"{{business}}"', yaml_text(business)),
         ".gitignore": (starter / "gitignore").read_text("utf-8"),
         "stories/owner.yml": (
             "# Your profile. The site shows it; letters are signed with signature.\n"
