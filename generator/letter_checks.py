@@ -1,0 +1,297 @@
+"""Checks on every rendered letter before anything is written.
+
+Errors (nothing is written when any letter has one): template syntax left in
+the text (``{{``, ``}}``, ``{%``, ``%}``), a missing value printed as ``None`` or
+``nan``, an empty greeting, placeholder-looking text (``[NAME]``, ``<NAME>``,
+``TODO``, ``XXX`` ...), a ``dont_mention`` topic, a letter with nothing to say.
+
+Warnings (the letters are still written): too long to handwrite on the chosen
+card, two letters that read nearly the same, a letter with no personal line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from .letter_render import RenderedLetter
+from .letters import HANDWRITING_BUDGET, mentions
+
+NEARLY_SAME = 0.9  # difflib ratio from which two letters "read nearly the same"
+PAIRWISE_LIMIT = 300  # above this many letters, compare skeletons only (pairs grow as n²)
+
+TEMPLATE_SYNTAX = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
+MISSING = re.compile(r"(?<![\w'’])(?:None|nan|NaN|null|undefined)(?![\w'’])")
+PLACEHOLDER_MARKED = re.compile(
+    r"\[[A-Z][A-Z0-9 _.-]*\]"  # [NAME], [FIRST NAME]
+    r"|<[A-Z][A-Z0-9 _-]*>"  # <NAME>
+    r"|\{[A-Za-z_][A-Za-z0-9_]*\}"  # {name}
+)
+PLACEHOLDER_WORDS = re.compile(
+    r"\b(?:TODO|TBD|FIXME|XXX+|(?:FIRST|LAST|FULL)[ _]NAME)\b"  # capitals only: "a to-do list" is fine
+    r"|(?i:lorem ipsum)"
+)
+_WORD_HINTS = ("TODO", "TBD", "FIXME", "XXX", "NAME")
+_SALUTATIONS = ("Dear", "Hello", "Hi", "Hey")
+# cheap substring tests first: nearly every letter has none of these
+_SYNTAX_HINTS = ("{{", "}}", "{%", "%}", "{#", "#}")
+_MISSING_HINTS = ("None", "nan", "NaN", "null", "undefined")
+
+
+@dataclass(frozen=True)
+class LetterIssue:
+    """One thing wrong with (or worth improving in) one letter."""
+
+    person_id: str
+    template: str
+    message: str
+    hint: str = ""
+    severity: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        text = f"letter for {self.person_id} ({self.template}): {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        if self.severity == "warning":
+            text += " [warning]"
+        return text
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "person": self.person_id,
+            "template": self.template,
+            "message": self.message,
+            "hint": self.hint,
+            "severity": self.severity,
+        }
+
+
+_BREAKS = re.compile(r"<(?:/?(?:p|div|section|title|h\d)\b[^>]*|br\s*/?)>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def html_text(page: str) -> str:
+    """The visible text of an HTML page: no tags, styles or scripts; entities decoded."""
+    for tag in ("style", "script"):
+        while (start := page.find(f"<{tag}")) >= 0:
+            end = page.find(f"</{tag}>", start)
+            page = page[:start] + (page[end + len(tag) + 3 :] if end >= 0 else "")
+    page = _TAG.sub("", _BREAKS.sub("\n", page))
+    return html.unescape(page) if "&" in page else page
+
+
+def _readable(name: str, content: str) -> str:
+    return html_text(content) if name.endswith(".html.j2") else content
+
+
+def check_letter(rendered: RenderedLetter) -> list[LetterIssue]:
+    """Every error and warning for one letter."""
+    letter = rendered.letter
+    pid = letter.person.id
+    issues: list[LetterIssue] = []
+    facts = letter.facts()  # the owner's own words, to tell their text from a leak
+
+    def error(template: str, message: str, hint: str = "") -> None:
+        issues.append(LetterIssue(pid, template, message, hint))
+
+    if not rendered.greeting.strip():
+        error(rendered.template, "the greeting is empty", f"give {pid} a given or preferred name")
+    if not rendered.paragraphs:
+        error(rendered.template, "the letter has nothing to say", "every sentence needed a fact that is not recorded")
+
+    reported: set[str] = set()
+    for template, content in rendered.forms().items():
+        place = f"{rendered.template} → {template}"
+        text = _readable(template, content)
+
+        def once(message: str, hint: str, place: str = place) -> None:
+            # the same fault shows in every form; report it for the first
+            if message not in reported:
+                reported.add(message)
+                error(place, message, hint)
+
+        if any(hint in text for hint in _SYNTAX_HINTS) and (match := TEMPLATE_SYNTAX.search(text)):
+            source, value = _from_facts(match.group(), facts)
+            if source:
+                once(
+                    f'leftover template syntax "{match.group()}" in "{_short(value)}"',
+                    f"it comes from {source}: values are never run as templates; rephrase it without braces",
+                )
+            else:
+                once(
+                    f'leftover template syntax "{match.group()}" in "{_line_of(text, match)}"',
+                    "a template tag was not rendered; check the template's {{ }} and {% %} pairs",
+                )
+        leak = any(hint in text for hint in _MISSING_HINTS) and MISSING.search(text)
+        masked = _mask(text, facts.values()) if leak else text
+        if leak and (match := MISSING.search(masked)):
+            once(
+                f'"{match.group()}" where a value should be: "{_line_of(masked, match)}"',
+                "a missing fact was printed; guard it with {% if %} so the sentence is dropped",
+            )
+        for match in _placeholders(text):
+            source, _ = _from_facts(match.group(), facts)
+            hint = f"it comes from {source}; finish or remove it" if source else "fill it in or remove it"
+            once(f'placeholder-looking text "{match.group()}"', hint)
+        if _empty_greeting(text):
+            once("a greeting with no name", f"give {pid} a given or preferred name")
+        if letter.avoid and (topic := mentions(text, letter.avoid)):
+            once(f'mentions "{topic}", which {pid} asked you never to mention (dont_mention)', "rephrase it")
+
+    issues.extend(letter_warnings(rendered))
+    return issues
+
+
+def letter_warnings(rendered: RenderedLetter) -> list[LetterIssue]:
+    """Warnings for one letter: too long for its card, no personal line."""
+    letter = rendered.letter
+    pid = letter.person.id
+    warnings = []
+    words, chars = _size(rendered)
+    max_words, max_chars = HANDWRITING_BUDGET[rendered.card]
+    if words > max_words or chars > max_chars:
+        bigger = [c for c, (w, ch) in HANDWRITING_BUDGET.items() if w >= words and ch >= chars]
+        hint = f"try --card {bigger[0]}, or shorten it" if bigger else "shorten it, or write on two cards"
+        warnings.append(
+            LetterIssue(
+                pid,
+                rendered.template,
+                f"too long to handwrite on an {rendered.card} card: {words} words, {chars} characters"
+                f" (about {max_words} words or {max_chars} characters fit)",
+                hint,
+                "warning",
+            )
+        )
+    if not letter.personal:
+        hint = "add note: to the referral with a line in your own words"
+        if letter.remember:
+            hint += f' (you noted: "{letter.remember[0][0]}")'
+        warnings.append(LetterIssue(pid, rendered.template, "no personal line: it reads generic", hint, "warning"))
+    return warnings
+
+
+def check_together(rendered: list[RenderedLetter]) -> list[LetterIssue]:
+    """Warnings across letters: two (or more) that read nearly the same."""
+    warnings: list[LetterIssue] = []
+    groups: dict[str, list[RenderedLetter]] = {}
+    for item in rendered:
+        groups.setdefault(_skeleton(item), []).append(item)
+    reported: set[frozenset[str]] = set()
+    for same in groups.values():
+        if len(same) > 1:
+            ids = [r.letter.person.id for r in same]
+            reported.add(frozenset(ids))
+            warnings.append(_same_warning(ids, same[0].template))
+    if len(rendered) <= PAIRWISE_LIMIT:
+        bodies = [(r, " ".join(r.paragraphs)) for r in rendered]
+        for i, (first, one) in enumerate(bodies):
+            for second, other in bodies[i + 1 :]:
+                pair = frozenset((first.letter.person.id, second.letter.person.id))
+                if any(pair <= group for group in reported):
+                    continue
+                matcher = difflib.SequenceMatcher(None, one, other, autojunk=False)
+                if matcher.real_quick_ratio() >= NEARLY_SAME and matcher.ratio() >= NEARLY_SAME:
+                    reported.add(pair)
+                    warnings.append(_same_warning([first.letter.person.id, second.letter.person.id], first.template))
+    return warnings
+
+
+def _same_warning(ids: list[str], template: str) -> LetterIssue:
+    shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+    return LetterIssue(
+        ids[0],
+        template,
+        f"{len(ids)} letters read nearly the same: {shown}",
+        "add a personal line (note:) to each",
+        "warning",
+    )
+
+
+def _skeleton(rendered: RenderedLetter) -> str:
+    """The letter's body with the names and facts that vary between people taken out."""
+    text = " ".join(rendered.paragraphs).casefold()
+    letter = rendered.letter
+    values = {v for f in (*letter.thanks, *letter.follow_ups) for v in (f.name, f.for_what) if v}
+    values |= {name for link in letter.chains for name in (link.friend, *link.their_friends)}
+    for value in sorted({v.casefold() for v in values}, key=len, reverse=True):
+        text = text.replace(value, "·")
+    return text
+
+
+def _size(rendered: RenderedLetter) -> tuple[int, int]:
+    text = rendered.handwritten
+    return len(text.split()), len(" ".join(text.split()))
+
+
+def _empty_greeting(text: str) -> bool:
+    """A line that is only a salutation: "Dear," with no name."""
+    for word in _SALUTATIONS:
+        at = text.find(word)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            line = text[start : end if end >= 0 else len(text)].strip()
+            if line.rstrip(",!:").rstrip() == word:
+                return True
+            at = text.find(word, at + len(word))
+    return False
+
+
+def _placeholders(text: str) -> list[re.Match[str]]:
+    """Placeholder-looking matches in ``text``; cheap tests first, as nearly every letter has none."""
+    found: list[re.Match[str]] = []
+    if "[" in text or "<" in text or "{" in text:
+        found += _unique_matches(PLACEHOLDER_MARKED, text)
+    if any(hint in text for hint in _WORD_HINTS) or "lorem" in text.lower():
+        found += _unique_matches(PLACEHOLDER_WORDS, text)
+    return found
+
+
+def _unique_matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    seen: dict[str, re.Match[str]] = {}
+    for match in pattern.finditer(text):
+        seen.setdefault(match.group(), match)
+    return list(seen.values())
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _line_of(text: str, match: re.Match[str]) -> str:
+    """The line of ``text`` where ``match`` stands, shortened around it."""
+    start = text.rfind("\n", 0, match.start()) + 1
+    end = text.find("\n", match.end())
+    line = text[start : end if end >= 0 else len(text)]
+    at = match.start() - start
+    if len(line) > 60:
+        line = line[max(0, at - 30) : at + 30]
+    return " ".join(line.replace("~", " ").split())
+
+
+def _from_facts(found: str, facts: dict[str, str]) -> tuple[str, str]:
+    """The field (with its file and line) whose value contains ``found``, and that value."""
+    for field, value in facts.items():
+        if found in value:
+            return field, value
+    return "", ""
+
+
+def _mask(text: str, values: Iterable[str]) -> str:
+    """``text`` with the owner's own words blanked, so that their "None of us" is not a leak.
+
+    Whitespace runs count as one space on both sides, so wrapped lines still match.
+    """
+    for value in sorted({" ".join(v.split()) for v in values if v.strip()}, key=len, reverse=True):
+        pattern = r"\s+".join(re.escape(word) for word in value.split())
+        text = re.sub(pattern, lambda m: re.sub(r"\S", "~", m.group()), text)
+    return text
+
+
+def has_errors(issues: list[LetterIssue]) -> bool:
+    return any(i.severity == "error" for i in issues)

@@ -1,0 +1,270 @@
+"""Rendering letters into strings: a note to copy by hand, a print-ready card, an email draft.
+
+Templates are Jinja2, sandboxed, with StrictUndefined. The defaults ship in
+``generator/templates/letters/``; a file of the same name in the kit's
+``referrals/templates/`` overrides one. Each letter's body comes from the
+template named after its situation (``first.j2``, ``repeat.j2``, ``client.j2``,
+``not-a-fit.j2``, ``chain.j2``, ``follow-up.j2``); the three forms wrap it
+(``note.txt.j2``, ``card.html.j2`` with HTML autoescape, ``email.txt.j2``).
+
+Values are data, never templates: a ``{{ 7*7 }}`` in a note is passed through
+as text (and then refused by :mod:`generator.letter_checks`). Printing a missing
+value (``None``) is refused here, naming the template and line. Nothing here
+writes files.
+"""
+
+from __future__ import annotations
+
+import binascii
+import datetime as dt
+import re
+import traceback
+from dataclasses import dataclass
+from email.header import Header
+from email.utils import formataddr
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from .errors import TemplateProblem
+from .letters import FRESH_MONTHS, LeftOut, Letter, mentions
+from .models import Kit
+
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates" / "letters"
+OWNER_TEMPLATES = Path("referrals") / "templates"
+FORMS = {"txt": "note.txt.j2", "html": "card.html.j2", "eml": "email.txt.j2"}
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'’”)]*\s+(?=\S)")
+
+
+def wrap_words(text: str, width: int = 60) -> str:
+    """``text`` wrapped at ``width`` between words only: a name like O'Connor-Blake is never split."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        lines.append(line)
+    return "\n".join(lines)
+
+
+class MissingValue(Exception):
+    """A template printed a value the owner never recorded."""
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        raise MissingValue("printed a missing value (None)")
+    return value
+
+
+@dataclass(frozen=True)
+class RenderedLetter:
+    """One letter in its three forms, with what the checks need to judge it."""
+
+    letter: Letter
+    card: str
+    template: str  # the situation template: "first.j2" (a default) or "referrals/templates/first.j2"
+    greeting: str
+    paragraphs: tuple[str, ...]
+    signature: str
+    text: str  # .txt: the note to copy by hand
+    html: str  # .html: the print-ready card (and envelope)
+    subject: str
+    email_body: str
+    eml: bytes | None  # .eml draft, when the person has an email address
+    left_out: tuple[LeftOut, ...]
+
+    @property
+    def handwritten(self) -> str:
+        """Exactly what goes on the card: greeting, body, sign-off."""
+        return "\n\n".join([f"Dear {self.greeting},", *self.paragraphs, f"With warm thanks,\n{self.signature}"])
+
+    def forms(self) -> dict[str, str]:
+        """Each output's readable text, by the template that made it (for the checks)."""
+        return {FORMS["txt"]: self.text, FORMS["html"]: self.html, FORMS["eml"]: f"{self.subject}\n\n{self.email_body}"}
+
+    def files(self) -> dict[str, bytes]:
+        """File name (inside letters/) to content."""
+        pid = self.letter.person.id
+        files = {f"{pid}.txt": self.text.encode("utf-8"), f"{pid}.html": self.html.encode("utf-8")}
+        if self.eml is not None:
+            files[f"{pid}.eml"] = self.eml
+        return files
+
+
+class LetterRenderer:
+    """Renders letters of one kit; templates are loaded once and reused."""
+
+    def __init__(self, kit: Kit, *, fresh_months: int = FRESH_MONTHS) -> None:
+        self.kit = kit
+        self.fresh_months = fresh_months
+        self.owner_dir = kit.root / OWNER_TEMPLATES
+        self.env = SandboxedEnvironment(
+            loader=jinja2.ChoiceLoader(
+                [jinja2.FileSystemLoader(str(self.owner_dir)), jinja2.FileSystemLoader(str(DEFAULT_TEMPLATES))]
+            ),
+            undefined=jinja2.StrictUndefined,
+            autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2", "html"), default=False),
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            finalize=_finalize,
+            auto_reload=False,
+        )
+        self.env.filters["wrap_words"] = wrap_words
+        self._templates: dict[str, jinja2.Template] = {}
+
+    def origin(self, name: str) -> str:
+        """Where template ``name`` comes from, as the owner would look for it."""
+        if (self.owner_dir / name).is_file():
+            return (OWNER_TEMPLATES / name).as_posix()
+        return name
+
+    def template(self, name: str) -> jinja2.Template:
+        found = self._templates.get(name)
+        if found is None:
+            try:
+                found = self.env.get_template(name)
+            except jinja2.TemplateSyntaxError as exc:
+                raise TemplateProblem(f"{self.origin(name)}:{exc.lineno}: {exc.message}") from None
+            except jinja2.TemplateNotFound:
+                raise TemplateProblem(
+                    f"{name}: no such letter template (looked in {OWNER_TEMPLATES}/ and the defaults)"
+                ) from None
+            self._templates[name] = found
+        return found
+
+    def render_template(self, name: str, context: dict[str, Any], letter: Letter) -> str:
+        try:
+            return self.template(name).render(context)
+        except (jinja2.TemplateError, MissingValue, jinja2.exceptions.SecurityError) as exc:
+            where = _template_place(exc, name)
+            message = getattr(exc, "message", None) or str(exc)
+            raise TemplateProblem(
+                f"letter for {letter.person.id}: {self.origin(where[0])}:{where[1]}: {message}"
+                " (every value a template prints must be recorded; guard optional ones with {% if %})"
+            ) from None
+
+    def render(self, letter: Letter, card: str, today: dt.date) -> RenderedLetter:
+        """The letter in its three forms."""
+        context = letter.context(self.kit, card, today)
+        context["fresh_months"] = self.fresh_months
+        situation_template = f"{letter.situation}.j2"
+        body = self.render_template(situation_template, context, letter)
+        left_out = list(letter.left_out)
+        paragraphs = tuple(_paragraphs(body, letter, left_out))
+        context["paragraphs"] = list(paragraphs)
+        text = self.render_template(FORMS["txt"], context, letter)
+        html = self.render_template(FORMS["html"], context, letter)
+        email_text = self.render_template(FORMS["eml"], context, letter)
+        subject, email_body = _split_subject(email_text)
+        eml = None
+        if letter.person.email:
+            eml = build_eml(
+                to_name=letter.person.name.full,
+                to_email=letter.person.email,
+                from_name=self.kit.owner.name.full,
+                from_email=self.kit.owner.contact.email,
+                subject=subject,
+                body=email_body,
+            )
+        return RenderedLetter(
+            letter=letter,
+            card=card,
+            template=self.origin(situation_template),
+            greeting=letter.person.name.greeting,
+            paragraphs=paragraphs,
+            signature=self.kit.owner.signature,
+            text=text,
+            html=html,
+            subject=subject,
+            email_body=email_body,
+            eml=eml,
+            left_out=tuple(left_out),
+        )
+
+
+def _template_place(exc: BaseException, fallback: str) -> tuple[str, int]:
+    """The template file and line where rendering failed, from the traceback Jinja rewrites."""
+    lineno = getattr(exc, "lineno", None)
+    name = getattr(exc, "name", None) or getattr(exc, "filename", None)
+    if lineno and name:
+        return Path(name).name, lineno
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2") and frame.lineno:
+            path = Path(frame.filename)
+            for root in (DEFAULT_TEMPLATES,):
+                if root in path.parents:
+                    return path.relative_to(root).as_posix(), frame.lineno
+            return path.name, frame.lineno
+    return fallback, 0
+
+
+def _paragraphs(body: str, letter: Letter, left_out: list[LeftOut]) -> list[str]:
+    """Paragraphs of the rendered body: blank lines divide them, line breaks within join with a space.
+
+    Any sentence that touches one of the person's ``dont_mention`` topics is
+    dropped here, whatever put it there (a note, a template the owner wrote).
+    """
+    paragraphs = []
+    for block in re.split(r"\n[ \t]*\n", body):
+        text = " ".join(block.split())
+        if not text:
+            continue
+        if letter.avoid:
+            kept = []
+            for sentence in _SENTENCE_END.split(text):
+                topic = mentions(sentence, letter.avoid)
+                if topic:
+                    left_out.append(LeftOut(letter.person.id, "a sentence", f'it touches "{topic}" (dont_mention)'))
+                else:
+                    kept.append(sentence)
+            text = " ".join(kept)
+        if text:
+            paragraphs.append(text)
+    return paragraphs
+
+
+def _split_subject(email_text: str) -> tuple[str, str]:
+    head, _, body = email_text.lstrip("\n").partition("\n")
+    if not head.startswith("Subject:"):
+        raise TemplateProblem(f"{FORMS['eml']}: the first line must be 'Subject: ...', got {head[:40]!r}")
+    return head.removeprefix("Subject:").strip(), body.strip("\n") + "\n"
+
+
+def build_eml(*, to_name: str, to_email: str, from_name: str, from_email: str | None, subject: str, body: str) -> bytes:
+    """An unsent email draft: UTF-8, ``X-Unsent: 1`` so mail clients open it for editing.
+
+    Headers are RFC 2047-encoded where they are not ASCII; the body is quoted-printable
+    UTF-8 with CRLF line ends (RFC 5322). Built directly rather than through
+    :class:`email.message.EmailMessage`, which is ten times slower; the tests parse
+    drafts back with the ``email`` package.
+    """
+    headers = [f"To: {formataddr((to_name, to_email), charset='utf-8')}"]
+    if from_email:
+        headers.append(f"From: {formataddr((from_name, from_email), charset='utf-8')}")
+    headers += [
+        f"Subject: {_header(subject)}",
+        "X-Unsent: 1",
+        "X-Ownerkit: draft to edit and send personally; ownerkit never sends mail",
+        "MIME-Version: 1.0",
+        'Content-Type: text/plain; charset="utf-8"',
+        "Content-Transfer-Encoding: quoted-printable",
+    ]
+    encoded = binascii.b2a_qp(body.replace("\r\n", "\n").encode("utf-8"), istext=True)
+    return ("\r\n".join(headers) + "\r\n\r\n").encode("ascii") + encoded.replace(b"\n", b"\r\n")
+
+
+def _header(text: str) -> str:
+    """A header value: plain when it is short ASCII, else RFC 2047 words; never a line break."""
+    text = " ".join(text.split())
+    if text.isascii() and len(text) < 900:
+        return text
+    return Header(text, "utf-8", header_name="Subject").encode(linesep="\r\n")

@@ -1,0 +1,801 @@
+"""``ownerkit letters``: golden letters, hostile names, vague-beats-wrong, the checks, safe writes.
+
+Refresh the golden letters after an intended change with:
+
+    UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_letters.py
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import json
+import os
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+from conftest import TODAY, run_cli
+
+from generator.errors import WriteRefused
+from generator.kit import load_kit
+from generator.letter_checks import check_letter, check_together
+from generator.letter_output import LetterFolder
+from generator.letter_render import LetterRenderer
+from generator.letters import as_subject, in_sentence, join_names, letters_owed
+
+GOLDEN = Path(__file__).parent / "golden" / "letters"
+
+
+def files_of(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` as text, by relative path."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes().decode("utf-8")
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def compare_golden(tree: dict[str, str], folder: Path) -> None:
+    if os.environ.get("UPDATE_GOLDEN"):
+        for old in folder.rglob("*"):
+            if old.is_file() and old.relative_to(folder).as_posix() not in tree:
+                old.unlink()
+        for rel, content in tree.items():
+            target = folder / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content.encode("utf-8"))
+    expected = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    assert expected == set(tree), "run UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_letters.py"
+    for rel, content in tree.items():
+        assert content == (folder / rel).read_bytes().decode("utf-8"), f"{rel} differs from its golden file"
+
+
+# ------------------------------------------------------------------ golden letters of the example kit
+
+
+def test_golden_letters_of_the_example_kit(example_kit: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(example_kit)
+    result = run_cli(example_kit, "letters")
+    assert result.exit_code == 0, result.output
+    tree = {"output.txt": result.output, **files_of(example_kit / "letters")}
+    compare_golden(tree, GOLDEN / "example")
+    # the example covers these situations on its own
+    situations = {line.split()[1] for line in result.output.splitlines()[1:] if line.startswith("  ")}
+    assert {"first", "repeat", "client", "chain", "follow-up"} <= situations
+    # nobody who has died gets a letter
+    assert not (example_kit / "letters" / "arthur-pennington.txt").exists()
+
+
+@pytest.mark.parametrize(("card", "size"), [("A2", "4.25in 5.5in"), ("A6", "4.5in 6.25in"), ("A7", "5.0in 7.0in")])
+def test_golden_card_sizes(example_kit: Path, monkeypatch: pytest.MonkeyPatch, card: str, size: str) -> None:
+    monkeypatch.chdir(example_kit)
+    result = run_cli(example_kit, "letters", "--person", "hamid-karimi", "--card", card)
+    assert result.exit_code == 0, result.output
+    html_text = (example_kit / "letters" / "hamid-karimi.html").read_text("utf-8")
+    assert f"@page {{ size: {size}; margin: 0; }}" in html_text
+    tree = {
+        f"output-{card}.txt": result.output,
+        f"hamid-karimi-{card}.html": html_text,
+        f"hamid-karimi-{card}.txt": (example_kit / "letters" / "hamid-karimi.txt").read_text("utf-8"),
+    }
+    folder = GOLDEN / "cards"
+    if os.environ.get("UPDATE_GOLDEN"):
+        folder.mkdir(parents=True, exist_ok=True)
+        for rel, content in tree.items():
+            (folder / rel).write_text(content, encoding="utf-8")
+    for rel, content in tree.items():
+        assert content == (folder / rel).read_text("utf-8"), f"{rel} differs from its golden file"
+
+
+# ------------------------------------------------------------------ every situation, in a small kit
+
+SITUATIONS_PEOPLE = """\
+people:
+  - id: joao-silva
+    name: {given: João, family: Silva}
+    email: joao@example.com
+  - id: mei-tanaka
+    name: {given: Mei, family: Tanaka, order: family-first}
+  - id: ruth-okafor
+    name: {given: Ruth, family: Okafor}
+    address: |
+      12 Mill Lane
+      Stroud GL5 1AA
+  - id: tom-hale
+    name: {given: Thomas, family: Hale, preferred: Tom}
+  - id: ines-costa
+    name: {given: Inês, family: Costa}
+  - id: priya-raman
+    name: {given: Priya, family: Raman}
+  - id: sam-ade
+    name: {given: Samuel, family: Adé, preferred: Sam}
+  - id: lena-brandt
+    name: {given: Lena, family: Brandt}
+"""
+
+SITUATIONS_REFERRALS = """\
+referrals:
+  # first: one pending referral
+  - date: 2026-11-10
+    from: joao-silva
+    referred: Carla from the market
+    for: a birthday cake for her mother
+    outcome: pending
+  # client
+  - date: 2026-11-01
+    from: mei-tanaka
+    referred: lena-brandt
+    for: bread for her café
+    outcome: client
+    note: Lena's café smells of our sourdough every morning now.
+  # not-a-fit
+  - date: 2026-11-02
+    from: ruth-okafor
+    referred: The Hendersons
+    for: a wedding cake for three hundred
+    outcome: not-a-fit
+  # repeat: Tom has sent a friend before
+  - date: 2025-05-01
+    from: tom-hale
+    referred: Ana's cousin Bea
+    outcome: client
+    thanked: {date: 2025-05-03, how: call}
+    followed_up: 2025-06-01
+  - date: 2026-11-05
+    from: tom-hale
+    referred: Dev
+    outcome: pending
+  # chain: Inês sent Priya, and Priya has now sent Sam
+  - date: 2026-01-10
+    from: ines-costa
+    referred: priya-raman
+    outcome: client
+    thanked: {date: 2026-01-12, how: handwritten}
+    followed_up: 2026-02-01
+  - date: 2026-11-12
+    from: priya-raman
+    referred: sam-ade
+    outcome: pending
+    thanked: {date: 2026-11-13, how: in-person}
+  # follow-up: Sam's friend became a client, Sam was thanked but has not heard how it went
+  - date: 2026-09-01
+    from: sam-ade
+    referred: Olu, his brother
+    for: a christening cake
+    outcome: client
+    thanked: {date: 2026-09-03, how: email}
+  # an override: a pending referral written as a first-time thank-you although Lena has sent before
+  - date: 2026-03-01
+    from: lena-brandt
+    referred: Jo
+    outcome: client
+    thanked: {date: 2026-03-02, how: call}
+    followed_up: 2026-03-20
+  - date: 2026-11-20
+    from: lena-brandt
+    referred: Kit, her sister
+    outcome: pending
+    situation: first
+"""
+
+
+def situations_kit(kit) -> Path:  # type: ignore[no-untyped-def]
+    return kit({"referrals/people.yml": SITUATIONS_PEOPLE, "referrals/2026.yml": SITUATIONS_REFERRALS})
+
+
+def test_golden_letter_for_every_situation(kit, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = situations_kit(kit)
+    monkeypatch.chdir(root)
+    result = run_cli(root, "letters", "--card", "A7")
+    assert result.exit_code == 0, result.output
+    situations = {}
+    for line in result.output.splitlines()[1:]:
+        if line.startswith("  "):
+            pid, situation = line.split()[:2]
+            situations[pid] = situation
+    assert situations == {
+        "joao-silva": "first",
+        "mei-tanaka": "client",
+        "ruth-okafor": "not-a-fit",
+        "tom-hale": "repeat",
+        "ines-costa": "chain",
+        "sam-ade": "follow-up",
+        "lena-brandt": "first",  # overridden by situation: first
+    }
+    tree = {"output.txt": result.output, **files_of(root / "letters")}
+    compare_golden(tree, GOLDEN / "situations")
+
+
+def test_situation_wording(kit) -> None:
+    root = situations_kit(kit)
+    assert run_cli(root, "letters").exit_code == 0
+    text = {p.stem: p.read_text("utf-8") for p in (root / "letters").glob("*.txt")}
+    assert "Mei" in text["mei-tanaka"] and "Tanaka Mei" in text["mei-tanaka"]  # greeting, then full name
+    assert "Lena came to me for bread for her café, and is now a client." in " ".join(text["mei-tanaka"].split())
+    assert "I wasn't the right fit this time, but I'm grateful you thought of me all the same." in " ".join(
+        text["ruth-okafor"].split()
+    )
+    assert "introducing me to the Hendersons. The Hendersons came to me for" in " ".join(text["ruth-okafor"].split())
+    assert "That makes two friends you have sent my way" in " ".join(text["tom-hale"].split())
+    assert "Dear Tom," in text["tom-hale"]
+    chain = " ".join(text["ines-costa"].split())
+    assert "Priya, whom you introduced me to, has since introduced me to Sam." in chain
+    follow = " ".join(text["sam-ade"].split())
+    assert (
+        "A quick note to tell you how it went: Olu, his brother, whom you introduced me to, is now a client." in follow
+    )
+    assert "That makes" not in text["lena-brandt"]  # first, by override
+
+
+# ------------------------------------------------------------------ hostile names
+
+HOSTILE_PEOPLE = """\
+people:
+  - id: sulastri
+    name: {given: Sulastri}
+    email: sulastri@example.com
+  - id: tanaka-mei
+    name: {given: Mei, family: Tanaka, order: family-first}
+  - id: aoife-obrien-smith
+    name: {given: Aoife, family: O'Brien-Smith, preferred: ""}
+    email: aoife@example.com
+    address: |
+      Flat 2, 7 St John's Road
+      Dún Laoghaire
+  - id: jose-nunez
+    name: {given: José, family: Núñez, preferred: Pepe}
+    email: jose@example.com
+  - id: li-xiaolong
+    name: {given: 小龍, family: 李, order: family-first}
+    email: xiaolong@example.com
+"""
+
+HOSTILE_REFERRALS = """\
+referrals:
+  - date: 2026-11-01
+    from: sulastri
+    referred: tanaka-mei
+    for: "a cake for <script>alert('x')</script> & friends"
+    outcome: client
+  - date: 2026-11-02
+    from: aoife-obrien-smith
+    referred: jose-nunez
+    outcome: pending
+    note: Pepe's "tres leches" was the talk of the street.
+  - date: 2026-11-03
+    from: jose-nunez
+    referred: li-xiaolong
+    outcome: pending
+  - date: 2026-11-04
+    from: li-xiaolong
+    referred: Zoë O'Neill-Ng
+    for: dumplings for the lantern festival
+    outcome: pending
+"""
+
+
+def test_hostile_names(kit) -> None:
+    root = kit({"referrals/people.yml": HOSTILE_PEOPLE, "referrals/2026.yml": HOSTILE_REFERRALS})
+    result = run_cli(root, "letters")
+    assert result.exit_code == 0, result.output
+    out = root / "letters"
+    txt = {p.stem: p.read_text("utf-8") for p in out.glob("*.txt")}
+    html = {p.stem: p.read_text("utf-8") for p in out.glob("*.html")}
+    # mononym: greeted and named by the one name; no stray space or "None"
+    assert "Dear Sulastri," in txt["sulastri"] and "For Sulastri (" in txt["sulastri"]
+    # family-first: greeted by given name, full name family first
+    assert "Mei came to me for" in " ".join(txt["sulastri"].split())
+    # apostrophe and hyphen intact; empty preferred falls back to the given name
+    assert "Dear Aoife," in txt["aoife-obrien-smith"]
+    assert "Aoife O'Brien-Smith" in txt["aoife-obrien-smith"]
+    assert "Aoife O&#39;Brien-Smith" in html["aoife-obrien-smith"]  # escaped in HTML, shown intact
+    assert "Dún Laoghaire" in html["aoife-obrien-smith"]
+    # accents, and greeting by preferred name
+    assert "Dear Pepe," in txt["jose-nunez"] and "José Núñez" in txt["jose-nunez"]
+    assert "introducing me to 小龍" in txt["jose-nunez"]
+    # non-Latin script, family-first
+    assert "Dear 小龍," in txt["li-xiaolong"] and "李 小龍" in txt["li-xiaolong"]
+    assert "Zoë O'Neill-Ng" in txt["li-xiaolong"]
+    # <script> in `for` is escaped in the card, and stays plain text in the note
+    assert "<script>" not in html["sulastri"]
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; friends" in html["sulastri"]
+    assert "<script>alert('x')</script> & friends" in " ".join(txt["sulastri"].split())
+    for name, text in {**txt, **html}.items():
+        assert "None" not in text and "nan" not in text.split(), name
+    # the email drafts carry the names intact
+    message = email.message_from_bytes((out / "li-xiaolong.eml").read_bytes(), policy=email.policy.default)
+    assert message["To"].addresses[0].display_name == "李 小龍"
+    assert "Dear 小龍," in message.get_content()
+
+
+def test_template_syntax_in_a_value_is_never_run(kit) -> None:
+    root = kit(
+        {
+            "referrals/2026.yml": """\
+            referrals:
+              - date: 2026-10-01
+                from: joao-silva
+                referred: mei-tanaka
+                outcome: client
+                note: "She said {{ 7*7 }} times thank you"
+            """
+        }
+    )
+    result = run_cli(root, "letters")
+    assert result.exit_code == 1
+    assert result.output == (
+        'letter for joao-silva (client.j2 → note.txt.j2): leftover template syntax "{{" in "She said {{ 7*7 }}'
+        ' times thank you" (it comes from note: (referrals/2026.yml:2): values are never run as templates;'
+        " rephrase it without braces)\n"
+        f"Error: 1 problem in the letters; nothing was written to {os.path.relpath(root / 'letters')}\n"
+    )
+    assert "49" not in result.output
+    assert not (root / "letters").exists()
+
+
+# ------------------------------------------------------------------ vague beats wrong
+
+VAGUE_PEOPLE = """\
+people:
+  - id: joao-silva
+    name: {given: João, family: Silva}
+    email: joao@example.com
+    remember:
+      - fact: Training for the Cotswold Way walk
+        checked: 2026-10-01
+      - fact: His son Rui was learning the cello
+        checked: 2024-01-05
+      - fact: Going through a divorce this year
+        checked: 2026-11-01
+    dont_mention: [divorce, the old shop]
+  - id: mei-tanaka
+    name: {given: Mei, family: Tanaka, order: family-first}
+  - id: ada-lowe
+    name: {given: Ada, family: Lowe}
+    deceased: true
+"""
+
+
+def test_vague_beats_wrong(kit) -> None:
+    root = kit(
+        {
+            "referrals/people.yml": VAGUE_PEOPLE,
+            "referrals/2026.yml": """\
+            referrals:
+              - date: 2026-10-01
+                from: joao-silva
+                referred: mei-tanaka
+                outcome: client
+                value: 1234.56
+                note: She found us after THE OLD SHOP closed. Lovely to meet her.
+              - date: 2026-10-02
+                from: ada-lowe
+                referred: Bea
+                for: a cake
+                outcome: client
+            """,
+        }
+    )
+    result = run_cli(root, "letters")
+    assert result.exit_code == 0, result.output
+    everything = "\n".join(files_of(root / "letters").values())
+    # no `for`: the sentence that needs it is gone, with nothing in its place
+    assert "came to me for" not in everything
+    assert "Mei is now a client." in everything
+    # the amount never appears
+    assert "1234" not in everything and "1,234" not in everything
+    # dont_mention: the note touching it is left out (whatever the case), and the owner is told
+    assert "old shop" not in everything.lower()
+    assert "Lovely to meet her." not in everything
+    # ... and the remember fact touching it never appears either
+    assert "divorce" not in everything.lower()
+    # fresh remember facts are offered (off the card); stale ones are not
+    assert "Training for the Cotswold Way walk (checked 2026-10-01)" in everything
+    assert "Rui" not in everything
+    # nobody who has died gets a letter
+    assert sorted(p.name for p in (root / "letters").iterdir()) == [
+        ".ownerkit-manifest.json",
+        "joao-silva.eml",
+        "joao-silva.html",
+        "joao-silva.txt",
+    ]
+    assert (
+        "left out of the letter for joao-silva: note: of joao-silva-2026-10-01 at referrals/2026.yml:2"
+        ' (it touches "the old shop" (dont_mention))'
+    ) in result.output
+    # a wider freshness window lets the older fact through
+    assert run_cli(root, "letters", "--fresh-months", "36").exit_code == 0
+    assert "His son Rui was learning the cello" in (root / "letters" / "joao-silva.txt").read_text("utf-8")
+
+
+def test_no_letter_for_someone_who_died(kit) -> None:
+    root = kit({"referrals/people.yml": VAGUE_PEOPLE})
+    result = run_cli(root, "letters", "--person", "ada-lowe")
+    assert result.exit_code == 1
+    assert result.output == "Error: ada-lowe has died: ownerkit writes them no letter\n"
+    result = run_cli(root, "letters", "--person", "nobody")
+    assert result.output == 'Error: no person has the id "nobody"\n'
+    result = run_cli(root, "letters", "--person", "mei-tanaka")
+    assert result.output == "Error: mei-tanaka has not referred anyone yet: there is nothing to thank them for\n"
+
+
+def test_nothing_owed_writes_nothing(kit) -> None:
+    root = kit(
+        {
+            "referrals/2026.yml": """\
+            referrals:
+              - date: 2026-10-01
+                from: joao-silva
+                referred: mei-tanaka
+                outcome: pending
+                thanked: {date: 2026-10-02, how: call}
+            """
+        }
+    )
+    result = run_cli(root, "letters")
+    assert result.output == "No letters owed today (2026-11-26): everyone has been thanked. Nothing was written.\n"
+    assert not (root / "letters").exists()
+    # --person still writes one, about their latest referral; --all covers every living referrer
+    assert run_cli(root, "letters", "--person", "joao-silva").exit_code == 0
+    assert (root / "letters" / "joao-silva.txt").exists()
+    data = json.loads(run_cli(root, "letters", "--all", "--json").output)
+    assert [item["person"] for item in data["letters"]] == ["joao-silva"]
+
+
+# ------------------------------------------------------------------ the checks, one test each
+
+
+NO_FOR = """\
+referrals:
+  - date: 2026-10-01
+    from: joao-silva
+    referred: mei-tanaka
+    outcome: client
+"""
+
+
+def override(kit, name: str, text: str, referrals: str | None = None) -> Path:  # type: ignore[no-untyped-def]
+    files = {f"referrals/templates/{name}": text}
+    if referrals:
+        files["referrals/2026.yml"] = referrals
+    return kit(files)
+
+
+def test_check_leftover_template_syntax_from_a_template(kit) -> None:
+    root = override(kit, "client.j2", "Thank you for {% raw %}{{ friends }}{% endraw %}.\n")
+    result = run_cli(root, "letters")
+    assert result.exit_code == 1
+    assert (
+        'letter for joao-silva (referrals/templates/client.j2 → note.txt.j2): leftover template syntax "{{" in'
+        ' "Thank you for {{ friends }}." (a template tag was not rendered; check the template\'s {{ }} and {% %}'
+        " pairs)"
+    ) in result.output
+    assert not (root / "letters").exists()
+
+
+def test_check_none_printed(kit) -> None:
+    # a None turned into text slips past the renderer's guard; the check still catches it
+    root = override(kit, "client.j2", "Thank you. It was {{ thanks[0].for_what | string }}.\n", NO_FOR)
+    result = run_cli(root, "letters")
+    assert result.exit_code == 1
+    assert '"None" where a value should be' in result.output
+    assert not (root / "letters").exists()
+
+
+def test_renderer_refuses_to_print_a_missing_value(kit) -> None:
+    root = override(kit, "client.j2", "Thank you.\nIt was {{ thanks[0].for_what }}.\n", NO_FOR)
+    result = run_cli(root, "letters")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: letter for joao-silva: referrals/templates/client.j2:2: printed a missing value (None)"
+        " (every value a template prints must be recorded; guard optional ones with {% if %}); nothing was written\n"
+    )
+
+
+def test_check_nan(kit) -> None:
+    root = override(kit, "client.j2", "Thank you for the nan cakes.\n")
+    result = run_cli(root, "letters")
+    assert result.exit_code == 1
+    assert '"nan" where a value should be' in result.output
+
+
+def test_owner_words_are_not_mistaken_for_a_missing_value(kit) -> None:
+    root = kit(
+        {
+            "referrals/2026.yml": """\
+            referrals:
+              - date: 2026-10-01
+                from: joao-silva
+                referred: mei-tanaka
+                outcome: client
+                note: None of us will forget your nan's recipe.
+            """
+        }
+    )
+    result = run_cli(root, "letters")
+    assert result.exit_code == 0, result.output
+
+
+def test_check_empty_greeting(kit) -> None:
+    root = override(kit, "note.txt.j2", "Dear {{ person.id[:0] }},\n\n{{ paragraphs | join('\\n') }}\n")
+    result = run_cli(root, "letters")
+    assert result.exit_code == 1
+    assert "letter for joao-silva (client.j2 → note.txt.j2): a greeting with no name" in result.output
+
+
+@pytest.mark.parametrize("placeholder", ["[NAME]", "<FIRST NAME>", "TODO", "XXX", "{name}"])
+def test_check_placeholders(kit, placeholder: str) -> None:
+    root = kit(
+        {
+            "referrals/2026.yml": f"""\
+            referrals:
+              - date: 2026-10-01
+                from: joao-silva
+                referred: mei-tanaka
+                outcome: client
+                note: "Say hello to {placeholder} for me."
+            """
+        }
+    )
+    result = run_cli(root, "letters")
+    assert result.exit_code == 1
+    assert f'placeholder-looking text "{placeholder}" (it comes from note: (referrals/2026.yml:2)' in result.output
+    assert not (root / "letters").exists()
+
+
+def test_check_dont_mention_in_a_template(kit) -> None:
+    people = "people:\n  - id: joao-silva\n    name: {given: João, family: Silva}\n    dont_mention: [cake]\n"
+    people += "  - id: mei-tanaka\n    name: {given: Mei, family: Tanaka}\n"
+    root = override(kit, "note.txt.j2", "About the cake\nDear {{ person.greeting }},\n")
+    root.joinpath("referrals/people.yml").write_text(people, encoding="utf-8")
+    result = run_cli(root, "letters")
+    assert result.exit_code == 1
+    assert (
+        'letter for joao-silva (client.j2 → note.txt.j2): mentions "cake", which joao-silva asked you never to'
+        " mention (dont_mention) (rephrase it)"
+    ) in result.output
+
+
+def test_check_nothing_to_say(kit) -> None:
+    root = override(kit, "client.j2", "{# nothing #}\n")
+    result = run_cli(root, "letters")
+    assert result.exit_code == 1
+    assert "letter for joao-silva (referrals/templates/client.j2): the letter has nothing to say" in result.output
+
+
+def test_warning_too_long_for_the_card(kit) -> None:
+    note = "We talked for an hour about sourdough, starters, rye and spelt, and she left with a loaf. " * 2
+    root = kit(
+        {
+            "referrals/2026.yml": f"""\
+            referrals:
+              - date: 2026-10-01
+                from: joao-silva
+                referred: mei-tanaka
+                outcome: client
+                note: {note.strip()}
+            """
+        }
+    )
+    result = run_cli(root, "letters", "--card", "A2")
+    assert result.exit_code == 0
+    assert (
+        "letter for joao-silva (client.j2): too long to handwrite on an A2 card: 52 words, 270 characters"
+        " (about 45 words or 260 characters fit) (try --card A6, or shorten it) [warning]"
+    ) in result.output
+    assert "too long" not in run_cli(root, "letters", "--card", "A7").output
+    assert run_cli(root, "letters", "--card", "A2", "--strict").exit_code == 1
+
+
+def test_warning_letters_nearly_the_same(kit) -> None:
+    referrals = """\
+    referrals:
+      - date: 2026-11-01
+        from: joao-silva
+        referred: Carla
+        outcome: pending{0}
+      - date: 2026-11-02
+        from: ruth-okafor
+        referred: Bea
+        outcome: pending{1}
+    """
+    root = kit({"referrals/people.yml": SITUATIONS_PEOPLE, "referrals/2026.yml": referrals.format("", "")})
+    result = run_cli(root, "letters")
+    assert (
+        "letter for joao-silva (first.j2): 2 letters read nearly the same: joao-silva, ruth-okafor"
+        " (add a personal line (note:) to each) [warning]"
+    ) in result.output
+    notes = ("\n    note: Carla's bike is fixed.", "\n    note: Bea brought her grandmother's recipe book to show me.")
+    root.joinpath("referrals/2026.yml").write_text(dedent(referrals).format(*notes), encoding="utf-8")
+    result = run_cli(root, "letters")
+    assert result.exit_code == 0, result.output
+    assert "nearly the same" not in result.output
+
+
+def test_near_duplicates_by_difflib(kit) -> None:
+    # not the same skeleton (one note differs by a word), but nearly the same text
+    root = kit(
+        {
+            "referrals/people.yml": SITUATIONS_PEOPLE,
+            "referrals/2026.yml": """\
+            referrals:
+              - date: 2026-11-01
+                from: joao-silva
+                referred: Carla
+                outcome: pending
+                note: It was a joy to bake for such a kind family, and I hope to see them again soon.
+              - date: 2026-11-02
+                from: ruth-okafor
+                referred: Carla
+                outcome: pending
+                note: It was a joy to bake for such a kind family, and I hope to see them again.
+            """,
+        }
+    )
+    checked = load_kit(root, TODAY)
+    rendered = [LetterRenderer(checked.kit).render(x, "A2", TODAY) for x in letters_owed(checked.kit, TODAY)]
+    warnings = check_together(rendered)
+    assert [str(w) for w in warnings] == [
+        "letter for joao-silva (first.j2): 2 letters read nearly the same: joao-silva, ruth-okafor"
+        " (add a personal line (note:) to each) [warning]"
+    ]
+
+
+def test_warning_no_personal_line(kit) -> None:
+    root = kit()
+    result = run_cli(root, "letters")
+    assert (
+        "letter for joao-silva (client.j2): no personal line: it reads generic"
+        " (add note: to the referral with a line in your own words) [warning]"
+    ) in result.output
+    checked = load_kit(root, TODAY)
+    letter = letters_owed(checked.kit, TODAY)[0]
+    issues = check_letter(LetterRenderer(checked.kit).render(letter, "A2", TODAY))
+    assert [i.message for i in issues] == ["no personal line: it reads generic"]
+
+
+# ------------------------------------------------------------------ templates: override, sandbox, errors
+
+
+def test_owner_template_overrides_the_default_by_name(kit) -> None:
+    root = override(kit, "client.j2", "Cheers for {{ friends }}, {{ person.greeting }}!\n")
+    assert run_cli(root, "letters").exit_code == 0
+    assert "Cheers for Mei, João!" in (root / "letters" / "joao-silva.txt").read_text("utf-8")
+
+
+def test_sandbox_refuses_unsafe_templates(kit) -> None:
+    root = override(kit, "client.j2", "{{ friends.__class__.__mro__[1].__subclasses__() }}\n")
+    result = run_cli(root, "letters")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: letter for joao-silva: referrals/templates/client.j2:1: ")
+    assert "unsafe" in result.output
+    assert not (root / "letters").exists()
+
+
+def test_template_syntax_error_names_the_file_and_line(kit) -> None:
+    root = override(kit, "client.j2", "Thank you.\n{% if friends %}\nno end\n")
+    result = run_cli(root, "letters")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: referrals/templates/client.j2:3: Unexpected end of template.")
+    assert result.output.endswith("; nothing was written\n")
+
+
+# ------------------------------------------------------------------ safe writes
+
+
+def test_dry_run_writes_nothing(kit, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = kit()
+    monkeypatch.chdir(root)
+    result = run_cli(root, "letters", "--dry-run")
+    assert result.exit_code == 0
+    assert result.output == (
+        "ownerkit letters: 1 letter on A2 cards (dry run: nothing is written)\n"
+        "  joao-silva  client  would write  letters/joao-silva.{txt,html,eml}\n"
+        "letter for joao-silva (client.j2): no personal line: it reads generic"
+        " (add note: to the referral with a line in your own words) [warning]\n"
+        "Letters would be in letters/: copy each .txt by hand, print each .html on an A2 card,"
+        " or open each .eml as a draft. Nothing has been sent.\n"
+    )
+    assert not (root / "letters").exists()
+
+
+def test_an_edited_letter_is_never_overwritten(kit, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = kit()
+    monkeypatch.chdir(root)
+    assert run_cli(root, "letters").exit_code == 0
+    txt = root / "letters" / "joao-silva.txt"
+    html = root / "letters" / "joao-silva.html"
+    mine = txt.read_text("utf-8").replace("With warm thanks,", "Love, and see you Sunday,")
+    txt.write_text(mine, encoding="utf-8")
+    html_before = html.read_bytes()
+    # a new note changes the letter; the edited .txt must survive, the others are refreshed
+    (root / "referrals/2026.yml").write_text(
+        (root / "referrals/2026.yml").read_text("utf-8") + "    note: Mei loved the cake.\n", encoding="utf-8"
+    )
+    result = run_cli(root, "letters")
+    assert result.exit_code == 0, result.output
+    assert txt.read_text("utf-8") == mine
+    assert html.read_bytes() != html_before and b"Mei loved the cake." in html.read_bytes()
+    assert "  joao-silva  client  wrote, kept 1 you edited  letters/joao-silva.{txt,html,eml}\n" in result.output
+    assert (
+        "kept letters/joao-silva.txt: you edited it since ownerkit wrote it; not overwritten"
+        " (delete it to get a fresh one)\n"
+    ) in result.output
+    # still kept on the next run; deleting it brings a fresh one
+    assert txt.read_text("utf-8") == mine
+    run_cli(root, "letters")
+    assert txt.read_text("utf-8") == mine
+    txt.unlink()
+    run_cli(root, "letters")
+    assert "Mei loved the cake." in txt.read_text("utf-8")
+    # a run with nothing new says so
+    assert "  joao-silva  client  unchanged  letters/joao-silva.{txt,html,eml}\n" in run_cli(root, "letters").output
+
+
+def test_a_file_ownerkit_did_not_write_is_kept(kit) -> None:
+    root = kit()
+    (root / "letters").mkdir()
+    (root / "letters" / "joao-silva.txt").write_text("my own draft\n", encoding="utf-8")
+    result = run_cli(root, "letters")
+    assert result.exit_code == 0
+    assert (root / "letters" / "joao-silva.txt").read_text("utf-8") == "my own draft\n"
+    assert "joao-silva.txt: ownerkit did not write it; not overwritten" in result.output
+
+
+def test_file_names_cannot_leave_the_letters_folder(tmp_path: Path) -> None:
+    folder = LetterFolder(tmp_path / "letters")
+    with pytest.raises(WriteRefused):
+        folder.plan([("../escape.txt", b"x")])
+
+
+# ------------------------------------------------------------------ the email draft
+
+
+def test_eml_parses_back(kit) -> None:
+    owner = "name:\n  given: Ana\n  family: Ferreira\nbusiness: Ferreira Bakes\nsignature: Ana\n"
+    owner += "contact:\n  email: ana@ferreira.example\n"
+    root = kit({"stories/owner.yml": owner})
+    assert run_cli(root, "letters").exit_code == 0
+    raw = (root / "letters" / "joao-silva.eml").read_bytes()
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    assert message["To"].addresses[0].display_name == "João Silva"
+    assert message["To"].addresses[0].addr_spec == "joao@example.com"
+    assert message["From"].addresses[0].display_name == "Ana Ferreira"
+    assert message["From"].addresses[0].addr_spec == "ana@ferreira.example"
+    assert message["Subject"] == "Thank you, João"
+    assert message["X-Unsent"] == "1"
+    assert message.get_content_type() == "text/plain"
+    assert message.get_content_charset() == "utf-8"
+    body = message.get_content().replace("\r\n", "\n")
+    assert body.startswith(
+        "(A draft from ownerkit: read it, make it yours, and send it yourself. Delete this line before sending.)\n"
+    )
+    assert "Dear João,\n\nThank you for introducing me to Mei." in body
+    assert body.endswith("With warm thanks,\nAna\n")
+    # no email address, no draft
+    assert not (root / "letters" / "mei-tanaka.eml").exists()
+
+
+def test_no_eml_without_an_email_address(kit) -> None:
+    root = kit({"referrals/people.yml": SITUATIONS_PEOPLE, "referrals/2026.yml": SITUATIONS_REFERRALS})
+    assert run_cli(root, "letters").exit_code == 0
+    assert (root / "letters" / "joao-silva.eml").exists()
+    assert not (root / "letters" / "ruth-okafor.eml").exists()
+    # the envelope sheet exists only where an address is recorded
+    assert 'class="sheet envelope"' in (root / "letters" / "ruth-okafor.html").read_text("utf-8")
+    assert 'class="sheet envelope"' not in (root / "letters" / "joao-silva.html").read_text("utf-8")
+
+
+# ------------------------------------------------------------------ small helpers
+
+
+def test_name_helpers() -> None:
+    assert join_names(["Isla"]) == "Isla"
+    assert join_names(["Isla", "Tom"]) == "Isla and Tom"
+    assert join_names(["Isla", "Tom", "Priya"]) == "Isla, Tom and Priya"
+    assert join_names(["Lorna, the alto", "Jean"]) == "Lorna, the alto; and Jean"
+    assert in_sentence("The Lewis family") == "the Lewis family"
+    assert in_sentence("Theo") == "Theo"
+    assert as_subject("Lorna, the alto") == "Lorna, the alto,"
+    assert as_subject("the Lewis family") == "The Lewis family"

@@ -1,0 +1,89 @@
+"""A letter card printed to PDF by a real headless Chromium: the page is the card's size.
+
+The notice at the top of the page (saying the card was not sent) is on screen
+only; the printed card has the letter and nothing else, and the envelope sheet
+prints on its own page at the envelope's size.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from conftest import REPO, run_cli
+
+ARTIFACTS = REPO / "test-artifacts"
+POINTS = 72  # PDF units per inch
+
+BROWSER_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def letters_served(example_kit: Path) -> Iterator[tuple[Path, str]]:
+    result = run_cli(example_kit, "letters", "--person", "hamid-karimi", "--card", "A2")
+    assert result.exit_code == 0, result.output
+    folder = example_kit / "letters"
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(folder)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield folder, f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def media_boxes(pdf: bytes) -> list[tuple[float, float]]:
+    """Width and height, in points, of every page's MediaBox."""
+    boxes = re.findall(rb"/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]", pdf)
+    return [(float(x2) - float(x1), float(y2) - float(y1)) for x1, y1, x2, y2 in boxes]
+
+
+@pytest.mark.browser
+def test_card_prints_at_the_card_size(letters_served: tuple[Path, str]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    _, base = letters_served
+    ARTIFACTS.mkdir(exist_ok=True)
+    errors: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
+        try:
+            page = browser.new_page()
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(f"{base}hamid-karimi.html")
+            assert "ownerkit has not sent this" in page.inner_text(".notice")
+            page.screenshot(path=str(ARTIFACTS / "letter-card-A2.png"), full_page=True)
+            page.emulate_media(media="print")
+            assert page.locator(".notice").is_hidden()
+            assert "Dear Hamid," in page.inner_text(".card")
+            assert "With warm thanks,\nNell" in page.inner_text(".card")
+            pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+        finally:
+            browser.close()
+    assert errors == []
+    (ARTIFACTS / "letter-card-A2.pdf").write_bytes(pdf)
+    boxes = media_boxes(pdf)
+    # page 1: the A2 card, 4.25 x 5.5 in; page 2: the A2 envelope, 5.75 x 4.375 in (landscape)
+    assert len(boxes) == 2, boxes
+    (card_w, card_h), (env_w, env_h) = boxes
+    assert card_w == pytest.approx(4.25 * POINTS, abs=1) and card_h == pytest.approx(5.5 * POINTS, abs=1)
+    assert env_w == pytest.approx(5.75 * POINTS, abs=1) and env_h == pytest.approx(4.375 * POINTS, abs=1)

@@ -1,0 +1,317 @@
+"""``ownerkit thanked``: the thank-you is recorded in the owner's file, and nothing else in it moves."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+from conftest import TODAY, run_cli
+
+from generator.kit import load_kit
+from generator.owed import owed
+
+PEOPLE = """\
+people:
+  - id: joao-silva
+    name: {given: João, family: Silva}
+  - id: mei-tanaka
+    name: {given: Mei, family: Tanaka, order: family-first}
+"""
+
+
+def record(kit, referrals: str | bytes, *args: str) -> tuple[Path, str]:  # type: ignore[no-untyped-def]
+    """Write ``referrals`` as referrals/2026.yml (verbatim), run thanked ARGS, return the file and the output."""
+    root = kit({"referrals/people.yml": PEOPLE, "referrals/2026.yml": ""})
+    path = root / "referrals" / "2026.yml"
+    path.write_bytes(referrals.encode("utf-8") if isinstance(referrals, str) else referrals)
+    result = run_cli(root, "thanked", *args)
+    assert result.exit_code == 0, result.output
+    load_kit(root, TODAY)  # the kit still loads
+    return path, result.output
+
+
+def only_added(before: str, after: str) -> list[str]:
+    """The lines of ``after`` that are not in ``before``; fails if any line of ``before`` changed or moved."""
+    added = []
+    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(
+        None, before.splitlines(True), after.splitlines(True)
+    ).get_opcodes():
+        assert op in ("equal", "insert"), f"{op} of lines {a1}-{a2}: the original lines must stay as they were"
+        if op == "insert":
+            added.extend(after.splitlines(True)[b1:b2])
+    return added
+
+
+def test_block_style_with_comments(kit) -> None:
+    before = """\
+# Referrals, 2026. Private.
+referrals:
+  # João's friend from the market
+  - date: 2026-10-01   # a Thursday
+    from: joao-silva
+    referred: mei-tanaka     # she came on foot
+    outcome: client
+    # more to say later
+
+  # a second one, not on file
+  - date: 2026-10-05
+    from: mei-tanaka
+    referred: Carla
+    outcome: pending
+"""
+    path, output = record(kit, before, "joao-silva-2026-10-01", "--how", "call", "--date", "2026-10-03")
+    assert path.read_text("utf-8") == before.replace(
+        "    referred: mei-tanaka     # she came on foot\n    outcome: client\n",
+        "    referred: mei-tanaka     # she came on foot\n    outcome: client\n"
+        "    thanked: {date: 2026-10-03, how: call}\n",
+    )
+    assert output == (
+        "referrals/2026.yml:8: joao-silva-2026-10-01: added\n"
+        "    thanked: {date: 2026-10-03, how: call}\n"
+        "recorded 1 thank-you in referrals/2026.yml\n"
+    )
+
+
+def test_flow_mappings_stay_flow(kit) -> None:
+    before = """\
+referrals:
+- {date: 2026-10-01, from: joao-silva, referred: mei-tanaka, outcome: client}   # first
+- { date: 2026-10-05 , from: mei-tanaka , referred: "Carla", outcome: pending }
+"""
+    path, _ = record(kit, before, "mei-tanaka-2026-10-05")
+    assert path.read_text("utf-8") == before.replace(
+        'referred: "Carla", outcome: pending }',
+        'referred: "Carla", outcome: pending, thanked: {date: 2026-11-26, how: handwritten} }',
+    )
+
+
+def test_anchors_and_aliases_survive(kit) -> None:
+    before = """\
+referrals:
+  - &first
+    date: 2026-10-01
+    from: joao-silva
+    referred: mei-tanaka
+    outcome: client
+    for: &cake a birthday cake
+  - date: 2026-10-05
+    from: mei-tanaka
+    referred: Carla
+    for: *cake
+    outcome: pending
+"""
+    path, _ = record(kit, before, "joao-silva")
+    after = path.read_text("utf-8")
+    assert only_added(before, after) == ["    thanked: {date: 2026-11-26, how: handwritten}\n"]
+    assert "  - &first\n" in after and "for: &cake a birthday cake\n" in after and "for: *cake\n" in after
+
+
+def test_unusual_indentation_and_block_scalars(kit) -> None:
+    before = """\
+referrals:
+    -   date: 2026-10-01
+        from: joao-silva
+        referred: mei-tanaka
+        outcome: client
+        note: |
+            She brought her grandmother's recipe.
+
+            We baked it together.
+
+    -   date: 2026-10-05
+        from: mei-tanaka
+        referred: Carla
+        outcome: pending
+        note: >-
+          Carla wants
+          a quote
+"""
+    path, _ = record(kit, before, "joao-silva-2026-10-01")
+    after = path.read_text("utf-8")
+    assert only_added(before, after) == ["        thanked: {date: 2026-11-26, how: handwritten}\n"]
+    assert after.index("thanked") > after.index("We baked it together.")
+    assert after.index("thanked") < after.index("2026-10-05")
+    kit_now = load_kit(path.parent.parent, TODAY).kit
+    first = next(r for r in kit_now.referrals if r.id == "joao-silva-2026-10-01")
+    assert first.note == "She brought her grandmother's recipe.\n\nWe baked it together."
+    assert first.thanked is not None and first.thanked.how == "handwritten"
+    # the last record of the file, ending in a folded scalar with no blank line after
+    path2, _ = record(kit, after, "mei-tanaka-2026-10-05")
+    assert only_added(after, path2.read_text("utf-8")) == ["        thanked: {date: 2026-11-26, how: handwritten}\n"]
+
+
+def test_block_style_thanked_when_the_file_already_uses_it(kit) -> None:
+    before = """\
+referrals:
+  - date: 2026-09-01
+    from: joao-silva
+    referred: Bea
+    outcome: pending
+    thanked:
+        date: 2026-09-02
+        how: call
+  - date: 2026-10-05
+    from: mei-tanaka
+    referred: Carla
+    outcome: pending"""  # and no newline at the end of the file
+    path, _ = record(kit, before, "mei-tanaka")
+    assert path.read_text("utf-8") == before + "\n    thanked:\n        date: 2026-11-26\n        how: handwritten\n"
+
+
+def test_windows_line_endings_are_kept(kit) -> None:
+    before = "referrals:\r\n  - date: 2026-10-01\r\n    from: joao-silva\r\n    referred: mei-tanaka\r\n"
+    before += "    outcome: client\r\n"
+    path, _ = record(kit, before.encode("utf-8"), "joao-silva")
+    assert path.read_bytes() == (before + "    thanked: {date: 2026-11-26, how: handwritten}\r\n").encode("utf-8")
+
+
+def test_a_person_id_records_all_their_unthanked_referrals(kit) -> None:
+    before = """\
+referrals:
+  - date: 2026-10-01
+    from: joao-silva
+    referred: mei-tanaka
+    outcome: client
+  - date: 2026-10-02
+    from: mei-tanaka
+    referred: Carla
+    outcome: pending
+  - date: 2026-10-03
+    from: joao-silva
+    referred: Bea
+    outcome: not-a-fit
+  - date: 2026-10-04
+    from: joao-silva
+    referred: Dev
+    outcome: pending
+    thanked: {date: 2026-10-05, how: email}
+"""
+    path, output = record(kit, before, "joao-silva", "--how", "in-person")
+    added = only_added(before, path.read_text("utf-8"))
+    assert added == ["    thanked: {date: 2026-11-26, how: in-person}\n"] * 2
+    assert output == (
+        "referrals/2026.yml:6: joao-silva-2026-10-01: added\n"
+        "    thanked: {date: 2026-11-26, how: in-person}\n"
+        "referrals/2026.yml:15: joao-silva-2026-10-03: added\n"
+        "    thanked: {date: 2026-11-26, how: in-person}\n"
+        "recorded 2 thank-yous in referrals/2026.yml\n"
+    )
+    kit_now = load_kit(path.parent.parent, TODAY).kit
+    assert [o.kind for o in owed(kit_now, TODAY) if o.person.id == "joao-silva" and o.kind == "thank"] == []
+
+
+def test_follow_up_adds_then_moves_followed_up(kit) -> None:
+    before = """\
+referrals:
+  - date: 2026-01-01
+    from: joao-silva
+    referred: mei-tanaka
+    outcome: client
+    thanked: {date: 2026-01-02, how: call}
+    followed_up: 2026-02-01  # told him at the market
+  - date: 2026-10-02
+    from: mei-tanaka
+    referred: Carla
+    outcome: client
+    thanked: {date: 2026-10-03, how: call}
+"""
+    # Mei's friend became a client: a plain follow-up
+    path, _ = record(kit, before, "mei-tanaka-2026-10-02", "--follow-up")
+    assert only_added(before, path.read_text("utf-8")) == ["    followed_up: 2026-11-26\n"]
+    # João is owed a chain follow-up (Mei, whom he sent, has sent Carla): the date moves on, the comment stays
+    root = path.parent.parent
+    result = run_cli(root, "thanked", "joao-silva", "--follow-up")
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "referrals/2026.yml:7: joao-silva-2026-01-01: changed\n"
+        "    followed_up: 2026-11-26  # told him at the market\n"
+        "recorded 1 follow-up in referrals/2026.yml\n"
+    )
+    assert [o.kind for o in owed(load_kit(root, TODAY).kit, TODAY)] == []
+
+
+def test_dry_run_changes_nothing(kit) -> None:
+    root = kit({"referrals/people.yml": PEOPLE})
+    path = root / "referrals" / "2026.yml"
+    before = path.read_bytes()
+    result = run_cli(root, "thanked", "joao-silva", "--dry-run")
+    assert result.exit_code == 0
+    assert result.output == (
+        "referrals/2026.yml:7: joao-silva-2026-10-01: would add\n"
+        "    thanked: {date: 2026-11-26, how: handwritten}\n"
+        "dry run: would record 1 thank-you in referrals/2026.yml; nothing was written\n"
+    )
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["nobody"], 'Error: no referral or person has the id "nobody" (see ownerkit queue for ids)\n'),
+        (
+            ["joao-silva", "--date", "2026-09-01"],
+            "Error: joao-silva-2026-10-01: 2026-09-01 is before the referral itself (2026-10-01)\n",
+        ),
+        (
+            ["joao-silva", "--date", "2026-12-01"],
+            "Usage: main thanked [OPTIONS] ID\nTry 'main thanked --help' for help.\n\n"
+            "Error: Invalid value for --date: 2026-12-01 is in the future (today is 2026-11-26)\n",
+        ),
+        (
+            ["joao-silva", "--how", "pigeon"],
+            "Usage: main thanked [OPTIONS] ID\nTry 'main thanked --help' for help.\n\n"
+            "Error: Invalid value for '--how': 'pigeon' is not one of 'handwritten', 'email', 'call', 'in-person'.\n",
+        ),
+    ],
+)
+def test_refusals(kit, args: list[str], message: str) -> None:
+    root = kit({"referrals/people.yml": PEOPLE})
+    before = (root / "referrals" / "2026.yml").read_bytes()
+    result = run_cli(root, "thanked", *args)
+    assert result.exit_code != 0
+    assert result.output == message
+    assert (root / "referrals" / "2026.yml").read_bytes() == before
+
+
+def test_already_thanked(kit) -> None:
+    root = kit({"referrals/people.yml": PEOPLE})
+    assert run_cli(root, "thanked", "joao-silva-2026-10-01").exit_code == 0
+    result = run_cli(root, "thanked", "joao-silva-2026-10-01")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: joao-silva-2026-10-01 was already thanked on 2026-11-26 (handwritten); nothing was written\n"
+    )
+    result = run_cli(root, "thanked", "joao-silva")
+    assert result.exit_code == 0
+    assert result.output == "nothing to record: every referral from joao-silva has been thanked already\n"
+
+
+def test_an_alias_record_is_refused(kit) -> None:
+    before = """\
+referrals:
+  - &r
+    date: 2026-10-01
+    from: joao-silva
+    referred: mei-tanaka
+    outcome: client
+  - *r
+"""
+    root = kit({"referrals/people.yml": PEOPLE, "referrals/2026.yml": before})
+    result = run_cli(root, "thanked", "joao-silva-2026-10-01")
+    assert result.exit_code == 1, result.output
+    assert "edit it by hand" in result.output or "ids must be unique" in result.output
+    assert (root / "referrals" / "2026.yml").read_text("utf-8") == before
+
+
+def test_follow_up_needs_news(kit) -> None:
+    root = kit({"referrals/people.yml": PEOPLE})
+    (root / "referrals" / "2026.yml").write_text(
+        "referrals:\n  - date: 2026-10-01\n    from: joao-silva\n    referred: mei-tanaka\n    outcome: pending\n",
+        encoding="utf-8",
+    )
+    result = run_cli(root, "thanked", "joao-silva-2026-10-01", "--follow-up")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: joao-silva-2026-10-01: the friend did not become a client, so there is no news to follow up with\n"
+    )
