@@ -63,6 +63,14 @@ def ensure_chromium() -> None:
 def example() -> None:
     ensure_venv("")
     run(BIN / "ownerkit", "check")
+    run(BIN / "mkdocs", "build", "--strict", "--quiet")
+    say(f"site: {(ROOT / 'site' / 'index.html').relative_to(ROOT)} (preview with: .venv/bin/mkdocs serve)")
+    run(BIN / "ownerkit", "letters")
+    say(f"letters: {(ROOT / 'letters').relative_to(ROOT)}/ (.txt to copy by hand, .html cards to print, .eml drafts)")
+    run(BIN / "ownerkit", "calendar")
+    say("calendar: private/milestones.ics (private: import it into your own calendar app)")
+    run(BIN / "ownerkit", "report")
+    say("referral report: private/referral-report.html (private: open it in a browser; it works offline)")
     say("done")
 
 

@@ -227,7 +227,12 @@ def init(context: Context, directory: Path, given: str | None, family: str | Non
 
 @main.group()
 def new() -> None:
-    """Create a new file from a starter (a story)."""
+    """Create a new file from a starter (a story).
+
+    \b
+    Examples:
+      ownerkit new story --prompt why-i-started "Why I opened the shop"
+    """
 
 
 @new.command("story")
@@ -267,3 +272,10 @@ def new_story(context: Context, title: str, prompt_id: str, when: str | None, sl
     except OwnerkitError as exc:
         fail(str(exc))
     click.echo(f"created {relative(path)} (a draft: remove 'draft: true' when it is ready to publish)")
+
+
+# Command modules register themselves, one line each (isort would merge the lines).
+# isort: off
+from . import cli_letters  # noqa: E402,F401
+from . import cli_private  # noqa: E402,F401
+from . import cli_site  # noqa: E402,F401
