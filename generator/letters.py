@@ -100,6 +100,7 @@ class Friend:
     def as_context(self) -> dict[str, Any]:
         return {
             "name": in_sentence(self.name),
+            "mid": in_clause(self.name),
             "start": as_start(self.name),
             "subject": as_subject(self.name),
             "for_what": self.for_what,
@@ -199,18 +200,33 @@ class Letter:
             "chains": [
                 {
                     "friend": in_sentence(c.friend),
+                    "mid": in_clause(c.friend),
                     "start": as_start(c.friend),
-                    "their_friends": join_names([in_sentence(n) for n in c.their_friends]),
+                    "their_friends": join_some([in_sentence(n) for n in c.their_friends]),
                     "count": len(c.their_friends),
                 }
-                for c in self.chains
+                for c in self.chains[:CHAINS_NAMED]
             ],
+            "more_chains": max(0, len(self.chains) - CHAINS_NAMED),
+            "more_chains_words": number_words(max(0, len(self.chains) - CHAINS_NAMED)),
             "total_sent": self.total_sent,
             "total_sent_words": number_words(self.total_sent),
             "ordinal": ordinal(self.total_sent),
             "notes": [f.note for f in self.thanks if f.note],
             "remember": [{"fact": fact, "checked": checked} for fact, checked in self.remember],
         }
+
+
+CHAINS_NAMED = 2  # a card has room for two chains; the rest are counted
+FRIENDS_NAMED = 2  # and for two of each chain's friends
+
+
+def join_some(names: list[str], most: int = FRIENDS_NAMED) -> str:
+    """Up to ``most`` names, then how many more: ``"Sam, the Lewis family and two others"``."""
+    if len(names) <= most:
+        return join_names(names)
+    rest = len(names) - most
+    return join_names([*names[:most], f"{number_words(rest)} {'other' if rest == 1 else 'others'}"])
 
 
 def join_names(names: list[str]) -> str:
@@ -233,6 +249,16 @@ _ARTICLE = re.compile(r"^(The|A|An) (?=\S)")
 def in_sentence(name: str) -> str:
     """A friend's name as it reads inside a sentence: "The Lewis family" becomes "the Lewis family"."""
     return _ARTICLE.sub(lambda m: m.group(1).lower() + " ", name)
+
+
+def in_clause(name: str) -> str:
+    """A friend's name inside a sentence, with the comma that closes a description.
+
+    "Lorna, the choir's new alto" becomes "Lorna, the choir's new alto," so that
+    "... my way" follows it correctly.
+    """
+    name = in_sentence(name)
+    return name + "," if "," in name and not name.endswith(",") else name
 
 
 def as_start(name: str) -> str:

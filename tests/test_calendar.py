@@ -53,7 +53,7 @@ def test_example_calendar_matches_golden_and_says_where_it_is(example_kit: Path,
     result = run_cli(example_kit, "calendar")
     assert result.exit_code == 0, result.output
     assert result.output == (
-        "wrote private/milestones.ics: 79 events (50 yearly, 29 once)\n"
+        "wrote private/milestones.ics: 65 events (51 yearly, 14 once)\n"
         "Private: import it into your own calendar; never publish or share it.\n"
     )
     compare_golden("milestones.ics", (example_kit / "private" / "milestones.ics").read_bytes())
@@ -300,7 +300,7 @@ def test_dry_run_writes_nothing(example_kit: Path, monkeypatch) -> None:
     result = run_cli(example_kit, "calendar", "--dry-run")
     assert (
         result.output
-        == "would write private/milestones.ics: 79 events (50 yearly, 29 once); nothing written (--dry-run)\n"
+        == "would write private/milestones.ics: 65 events (51 yearly, 14 once); nothing written (--dry-run)\n"
     )
     assert not (example_kit / "private").exists()
 

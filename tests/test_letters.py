@@ -212,18 +212,21 @@ def test_situation_wording(kit) -> None:
     assert run_cli(root, "letters").exit_code == 0
     text = {p.stem: p.read_text("utf-8") for p in (root / "letters").glob("*.txt")}
     assert "Mei" in text["mei-tanaka"] and "Tanaka Mei" in text["mei-tanaka"]  # greeting, then full name
-    assert "Lena came to me for bread for her café, and is now a client." in " ".join(text["mei-tanaka"].split())
+    mei = " ".join(text["mei-tanaka"].split())
+    assert "Thank you for sending Lena my way for bread for her café." in mei
+    assert "for her café. I'm glad to say they've since become a client." in mei
     assert "I wasn't the right fit this time, but I'm grateful you thought of me all the same." in " ".join(
         text["ruth-okafor"].split()
     )
-    assert "introducing me to the Hendersons. The Hendersons came to me for" in " ".join(text["ruth-okafor"].split())
-    assert "That makes two friends you have sent my way" in " ".join(text["tom-hale"].split())
+    assert "Thank you for sending the Hendersons my way for a wedding cake" in " ".join(text["ruth-okafor"].split())
+    assert "That makes two friends in all" in " ".join(text["tom-hale"].split())
     assert "Dear Tom," in text["tom-hale"]
     chain = " ".join(text["ines-costa"].split())
-    assert "Priya, whom you introduced me to, has since introduced me to Sam." in chain
+    assert "Thanks to you I met Priya, who went on to send me Sam." in chain
     follow = " ".join(text["sam-ade"].split())
     assert (
-        "A quick note to tell you how it went: Olu, his brother, whom you introduced me to, is now a client." in follow
+        "A quick note to tell you how it went: Olu, his brother, became a client, and I'm grateful to you for it."
+        in follow
     )
     assert "That makes" not in text["lena-brandt"]  # first, by override
 
@@ -285,7 +288,7 @@ def test_hostile_names(kit) -> None:
     # mononym: greeted and named by the one name; no stray space or "None"
     assert "Dear Sulastri," in txt["sulastri"] and "For Sulastri (" in txt["sulastri"]
     # family-first: greeted by given name, full name family first
-    assert "Mei came to me for" in " ".join(txt["sulastri"].split())
+    assert "Thank you for sending Mei my way for" in " ".join(txt["sulastri"].split())
     # apostrophe and hyphen intact; empty preferred falls back to the given name
     assert "Dear Aoife," in txt["aoife-obrien-smith"]
     assert "Aoife O'Brien-Smith" in txt["aoife-obrien-smith"]
@@ -293,7 +296,7 @@ def test_hostile_names(kit) -> None:
     assert "Dún Laoghaire" in html["aoife-obrien-smith"]
     # accents, and greeting by preferred name
     assert "Dear Pepe," in txt["jose-nunez"] and "José Núñez" in txt["jose-nunez"]
-    assert "introducing me to 小龍" in txt["jose-nunez"]
+    assert "sending 小龍 my way" in txt["jose-nunez"]
     # non-Latin script, family-first
     assert "Dear 小龍," in txt["li-xiaolong"] and "李 小龍" in txt["li-xiaolong"]
     assert "Zoë O'Neill-Ng" in txt["li-xiaolong"]
@@ -381,8 +384,10 @@ def test_vague_beats_wrong(kit) -> None:
     assert result.exit_code == 0, result.output
     everything = "\n".join(files_of(root / "letters").values())
     # no `for`: the sentence that needs it is gone, with nothing in its place
-    assert "came to me for" not in everything
-    assert "Mei is now a client." in everything
+    assert "my way for" not in everything
+    assert "Thank you for sending Mei my way. I'm glad to say they've since become a client." in " ".join(
+        everything.split()
+    )
     # the amount never appears
     assert "1234" not in everything and "1,234" not in everything
     # dont_mention: the note touching it is left out (whatever the case), and the owner is told
@@ -565,7 +570,7 @@ def test_check_nothing_to_say(kit) -> None:
 
 
 def test_warning_too_long_for_the_card(kit) -> None:
-    note = "We talked for an hour about sourdough, starters, rye and spelt, and she left with a loaf. " * 2
+    note = "We talked for an hour about sourdough, starters, rye and spelt, and she left with a loaf. " * 3
     root = kit(
         {
             "referrals/2026.yml": f"""\
@@ -581,8 +586,8 @@ def test_warning_too_long_for_the_card(kit) -> None:
     result = run_cli(root, "letters", "--card", "A2")
     assert result.exit_code == 0
     assert (
-        "letter for joao-silva (client.j2): too long to handwrite on an A2 card: 52 words, 270 characters"
-        " (about 45 words or 260 characters fit) (try --card A6, or shorten it) [warning]"
+        "letter for joao-silva (client.j2): too long to handwrite on an A2 card: 73 words, 383 characters"
+        " (about 45 words or 260 characters fit) (try --card A7, or shorten it) [warning]"
     ) in result.output
     assert "too long" not in run_cli(root, "letters", "--card", "A7").output
     assert run_cli(root, "letters", "--card", "A2", "--strict").exit_code == 1
@@ -771,7 +776,7 @@ def test_eml_parses_back(kit) -> None:
     assert body.startswith(
         "(A draft from ownerkit: read it, make it yours, and send it yourself. Delete this line before sending.)\n"
     )
-    assert "Dear João,\n\nThank you for introducing me to Mei." in body
+    assert "Dear João,\n\nThank you for sending Mei my way for a birthday cake." in body
     assert body.endswith("With warm thanks,\nAna\n")
     # no email address, no draft
     assert not (root / "letters" / "mei-tanaka.eml").exists()

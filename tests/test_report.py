@@ -57,7 +57,7 @@ def test_example_report_matches_golden_and_says_where_it_is(example_kit: Path, m
     result = run_cli(example_kit, "report")
     assert result.exit_code == 0, result.output
     assert result.output == (
-        "wrote private/referral-report.html: 33 referrals, 14 sources\n"
+        "wrote private/referral-report.html: 34 referrals, 15 sources\n"
         "Private: not for the website; it names people and amounts.\n"
     )
     page = (example_kit / "private" / "referral-report.html").read_text(encoding="utf-8")
@@ -96,9 +96,9 @@ def test_example_report_is_private_self_contained_and_complete(example_kit: Path
 def test_example_report_json(example_kit: Path) -> None:
     result = run_cli(example_kit, "report", "--json")
     data = json.loads(result.output)
-    assert data["referrals"] == 33 and data["sources"] == 14 and data["clients"] == 24
+    assert data["referrals"] == 34 and data["sources"] == 15 and data["clients"] == 25
     assert data["top_sources"][0]["name"] == "Margaret Hollis" and data["top_sources"][0]["referrals"] == 7
-    assert data["all_sources"]["value"] == "3415"
+    assert data["all_sources"]["value"] == "3485"
     assert data["network"]["deepest"] == 3 and not data["network"]["loops"]
 
 
