@@ -7,20 +7,22 @@ import sys
 import textwrap
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
 from .cli import Context, count, dry_run_option, echo_json, fail, json_option, main, pass_context, relative
 from .errors import OwnerkitError
-from .letter_checks import LetterIssue, check_letter, check_together, has_errors
-from .letter_output import LETTERS_DIR, LetterFolder, PlannedFile
-from .letter_render import LetterRenderer, RenderedLetter
 from .letters import CARD_SIZES, FRESH_MONTHS, NoLetter, letters_owed
 from .models import THANKS_HOW, Kit, Referral
 from .owed import owed
 from .queue import queue_rows, render_queue
 from .yamledit import Edit, apply_changes, plan_edits, verify
+
+if TYPE_CHECKING:  # rendering imports Jinja2: load it only when letters are written
+    from .letter_checks import LetterIssue
+    from .letter_output import PlannedFile
+    from .letter_render import RenderedLetter
 
 T = TypeVar("T")
 
@@ -82,6 +84,10 @@ def letters(
       ownerkit letters --person peggy-hollis --card A7
       ownerkit letters --all --fresh-months 6
     """
+    from .letter_checks import check_letter, check_together, has_errors
+    from .letter_output import LETTERS_DIR, LetterFolder
+    from .letter_render import LetterRenderer
+
     kit = context.load().kit
     size = (card or kit.owner.card_size or "A2").upper()
     try:

@@ -12,9 +12,7 @@ import click
 
 from .cli import Context, count, dry_run_option, echo_json, fail, json_option, main, pass_context, relative
 from .errors import OwnerkitError
-from .milestones import milestones, render_calendar
 from .private import private_target
-from .report import figures, figures_as_dict, render_html, render_text
 from .writer import write_atomic
 
 output_option = click.option(
@@ -59,6 +57,8 @@ def calendar(context: Context, output: Path | None, dry_run: bool) -> None:
       ownerkit calendar -o ~/Calendars/milestones.ics
       ownerkit calendar --dry-run
     """
+    from .milestones import milestones, render_calendar
+
     kit = context.load().kit
     target = _target(context, output, "milestones.ics")
     events = milestones(kit, context.today)
@@ -95,6 +95,8 @@ def report(context: Context, output: Path | None, as_text: bool, as_json: bool, 
       ownerkit report -o ~/Desktop/referrals.html
       ownerkit report --json | jq '.top_sources[0]'
     """
+    from .report import figures, figures_as_dict, render_html, render_text
+
     if as_text and as_json:
         raise click.UsageError("--text and --json print different things; choose one")
     kit = context.load().kit

@@ -262,6 +262,14 @@ def fold(text: str) -> str:
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
+_UNSPACED_SCRIPTS = ("CJK UNIFIED", "CJK COMPATIBILITY", "HIRAGANA", "KATAKANA", "HANGUL")
+
+
+def _unspaced(text: str) -> bool:
+    """Written in Chinese, Japanese or Korean script, where names take no space (李小龍)."""
+    return bool(text) and all(unicodedata.name(c, "").startswith(_UNSPACED_SCRIPTS) for c in text)
+
+
 @dataclass(frozen=True)
 class PersonName:
     given: str
@@ -278,9 +286,10 @@ class PersonName:
     def full(self) -> str:
         if not self.family:
             return self.given
+        space = "" if _unspaced(self.given + self.family) else " "
         if self.order == "family-first":
-            return f"{self.family} {self.given}"
-        return f"{self.given} {self.family}"
+            return f"{self.family}{space}{self.given}"
+        return f"{self.given}{space}{self.family}"
 
     @property
     def public_default(self) -> str:

@@ -44,25 +44,18 @@ class Owed:
     due: dt.date
     referrals: tuple[Referral, ...] = ()  # what it is about (for chain: A→B, then B→C)
     reason: str = ""  # for hello: why this person matters
+    last_contact: dt.date | None = None  # for hello: when they last heard from the owner
 
     def days_waiting(self, today: dt.date) -> int:
         return (today - self.since).days
 
 
-def last_in_touch(kit: Kit, person: Person) -> dt.date | None:
-    """The latest day the owner is known to have been in touch with ``person``."""
-    days = [person.last_contact] if person.last_contact else []
-    for referral in kit.referrals:
-        if referral.from_id == person.id:
-            if referral.thanked:
-                days.append(referral.thanked.date)
-            if referral.followed_up:
-                days.append(referral.followed_up)
-    return max(days) if days else None
-
-
 def last_in_touch_index(kit: Kit) -> dict[str, dt.date]:
-    """:func:`last_in_touch` for everyone at once, in one pass over the referrals."""
+    """The latest day the owner is known to have been in touch with each person.
+
+    Their ``last_contact``, and every thank-you and follow-up sent to them; one
+    pass over the referrals.
+    """
     index: dict[str, dt.date] = {p.id: p.last_contact for p in kit.people.values() if p.last_contact}
     for referral in kit.referrals:
         for day in (referral.thanked.date if referral.thanked else None, referral.followed_up):
@@ -131,7 +124,7 @@ def quiet_people(kit: Kit, today: dt.date) -> list[Owed]:
         if last is None or (today - last).days < quiet_days:
             continue
         since = last + dt.timedelta(quiet_days)
-        items.append(Owed("hello", person, since, since, (), reason))
+        items.append(Owed("hello", person, since, since, (), reason, last))
     return items
 
 

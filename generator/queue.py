@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .letters import as_start, as_subject, in_sentence
 from .models import Kit
-from .owed import Owed, last_in_touch, owed
+from .owed import Owed, owed
 
 WHAT_WIDTH = 60  # the "what" column is cut here on a terminal (--json keeps it whole)
 
@@ -76,7 +76,7 @@ def _row(kit: Kit, item: Owed, today: dt.date) -> QueueRow:
         )
         ref = earlier.id
     else:
-        last = last_in_touch(kit, person) or person.client_since
+        last = item.last_contact
         what = item.reason + (f", last in touch {last.isoformat()}" if last else "")
         ref = person.id
     return QueueRow(

@@ -531,3 +531,12 @@ def test_yaml_errors_in_plain_words(text: str, message: str) -> None:
     data, problems = parse_yaml("f.yml", text)
     assert data is None
     assert [str(p) for p in problems] == ["f.yml:" + message]
+
+
+def test_full_name_in_cjk_script_takes_no_space() -> None:
+    from generator.models import PersonName
+
+    assert PersonName("小龍", "李", order="family-first").full == "李小龍"
+    assert PersonName("恵子", "渡辺", order="family-first").full == "渡辺恵子"
+    assert PersonName("Keiko", "Watanabe", order="family-first").full == "Watanabe Keiko"
+    assert PersonName("Xiaolong", "李", order="family-first").full == "李 Xiaolong"
