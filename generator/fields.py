@@ -16,27 +16,13 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .errors import Problem
-from .models import PartialDate, Rule, Source
+from .models import MONTH_NAMES, PartialDate, Rule, Source
 from .yamlsource import MarkedList, MarkedMap
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _PARTIAL = re.compile(r"^(?:(\d{4})-|--)?(\d{1,2})-(\d{1,2})$")
 _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 _KIND_NAMES = {
     bool: "true or false",
@@ -67,7 +53,7 @@ def check_date(year: int, month: int, day: int) -> str | None:
     except ValueError:
         if month == 2 and day == 29:
             return f"{year} is not a leap year"
-        return f"{_MONTHS[month - 1]} has no day {day}"
+        return f"{MONTH_NAMES[month - 1]} has no day {day}"
     return None
 
 

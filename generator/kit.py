@@ -15,13 +15,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import KitInvalid, Problem
-from .models import Kit, Person, Referral, Story, builtin_prompts, fold, months_before
+from .models import FRESH_MONTHS, Kit, Person, Referral, Story, builtin_prompts, fold, months_before
 from .owner import load_owner
 from .people import load_referral_file
 from .stories import load_story, story_files
 
 SUMMARY_LIMIT = 160
-FRESH_MONTHS = 12
 
 
 @dataclass(frozen=True)

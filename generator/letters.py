@@ -19,10 +19,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .models import SITUATIONS, Kit, Person, Referral
+from .models import FRESH_MONTHS, SITUATIONS, Kit, Person, Referral
 from .owed import Owed, owed, referrals_by_referrer
-
-FRESH_MONTHS = 12
 
 CARD_SIZES: dict[str, tuple[float, float]] = {
     # card: (width, height) in inches

@@ -48,7 +48,7 @@ from typing import Literal
 
 from icalendar import vDate, vDatetime, vRecur, vText
 
-from .models import Kit, PartialDate, Person, Referral
+from .models import FRESH_MONTHS, MONTH_NAMES, Kit, PartialDate, Person, Referral
 from .owed import Owed, last_in_touch_index, owed
 
 MilestoneKind = Literal["birthday", "date", "client-anniversary", "referral-anniversary", "thank", "follow-up", "chain"]
@@ -58,22 +58,7 @@ KIND_ORDER: dict[str, int] = {
         ("thank", "follow-up", "chain", "birthday", "date", "client-anniversary", "referral-anniversary")
     )
 }
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 PRODID = "-//ownerkit//milestones//EN"
-FRESH_MONTHS = 12
 CHAIN_NAMES = 8  # friends named in one chain-news event; the rest are counted
 FOOTER = "Private: from your ownerkit records."
 
@@ -102,12 +87,12 @@ class Milestone:
 
 def long_date(day: dt.date) -> str:
     """``12 March 2019``."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def partial_date_text(date: PartialDate) -> str:
     """``12 March`` or ``12 March 1980``."""
-    text = f"{date.day} {MONTHS[date.month - 1]}"
+    text = f"{date.day} {MONTH_NAMES[date.month - 1]}"
     return f"{text} {date.year}" if date.year else text
 
 

@@ -68,6 +68,21 @@ PROMPTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
 }
 
 OUTCOMES = ("pending", "client", "not-a-fit")
+FRESH_MONTHS = 12  # a remembered fact checked longer ago than this is stale
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 THANKS_HOW = ("handwritten", "email", "call", "in-person")
 NAME_ORDERS = ("given-first", "family-first")
 CARD_SIZES = ("A2", "A6", "A7")
