@@ -61,7 +61,7 @@ def _load_kit(root: Path, today: dt.date | None) -> Checked:
     problems: list[Problem] = []
     owner = load_owner(root, problems)
     stories = [
-        story for path in story_files(root / "stories") if (story := load_story(path, rel_to(root, path), problems))
+        story for path in story_files(root / "stories") if (story := load_story(path, f"stories/{path.name}", problems))
     ]
     people: list[Person] = []
     referrals: list[Referral] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -19,11 +20,13 @@ def story_files(stories_dir: Path) -> list[Path]:
     """Story files in ``stories/`` (the owner profile excluded), sorted by name."""
     if not stories_dir.is_dir():
         return []
-    return sorted(
-        p
-        for p in stories_dir.iterdir()
-        if p.is_file() and p.suffix in STORY_SUFFIXES and p.stem != "owner" and not p.name.startswith(".")
-    )
+    with os.scandir(stories_dir) as entries:  # scandir knows file types without a stat per file
+        names = sorted(
+            entry.name
+            for entry in entries
+            if entry.name.endswith(STORY_SUFFIXES) and not entry.name.startswith((".", "owner.")) and entry.is_file()
+        )
+    return [stories_dir / name for name in names]
 
 
 def default_slug(path: Path) -> str:
