@@ -11,7 +11,8 @@ of the kit and today's date; nothing here reads or writes files.
   after the day C came. Due a week after C came.
 - **hello**: a best customer, referral source or long-standing client not
   heard from in half a year, or a new customer not heard from in a month: say
-  hello for no reason.
+  hello for no reason (unless a thank-you, follow-up or chain note is owed them
+  already).
 """
 
 from __future__ import annotations
@@ -105,7 +106,8 @@ def owed(kit: Kit, today: dt.date) -> list[Owed]:
         if person.deceased or (earlier.followed_up and earlier.followed_up >= later.date):
             continue
         items.append(Owed("chain", person, later.date, later.date + dt.timedelta(CHAIN_WITHIN_DAYS), (earlier, later)))
-    items.extend(quiet_people(kit, today))
+    hearing_soon = {item.person.id for item in items}  # a letter is owed them anyway
+    items.extend(o for o in quiet_people(kit, today) if o.person.id not in hearing_soon)
     return sorted(items, key=lambda o: (o.since, o.kind, o.person.id))
 
 

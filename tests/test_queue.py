@@ -7,7 +7,11 @@ import json
 from conftest import run_cli
 from test_letters import SITUATIONS_PEOPLE, SITUATIONS_REFERRALS
 
-PEOPLE = SITUATIONS_PEOPLE + "    best_customer: true\n    last_contact: 2026-01-05\n"
+PEOPLE = SITUATIONS_PEOPLE + (
+    "    best_customer: true\n    last_contact: 2026-01-05\n"
+    "  - id: rosa-vidal\n    name: {given: Rosa, family: Vidal}\n"
+    "    best_customer: true\n    last_contact: 2026-02-10\n"
+)
 
 
 def test_queue_whole_output(kit) -> None:
@@ -34,11 +38,9 @@ def test_queue_whole_output(kit) -> None:
         "   14!  Inês Costa  Priya has sent Sam             ines-costa-2026-01-10\n"
         "     6  Tanaka Mei  Lena has sent Kit, her sister  mei-tanaka-2026-11-01\n"
         "\n"
-        "Say hello (no reason needed): 3\n"
-        "  days  person       what                                       id\n"
-        "  360!  Thomas Hale  referral source, last in touch 2025-06-01  tom-hale\n"
-        "  115!  Inês Costa   referral source, last in touch 2026-02-01  ines-costa\n"
-        "   68!  Lena Brandt  best customer, last in touch 2026-03-20    lena-brandt\n"
+        "Say hello (no reason needed): 1\n"
+        "  days  person      what                                     id\n"
+        "  106!  Rosa Vidal  best customer, last in touch 2026-02-10  rosa-vidal\n"
         "\n"
         "! = overdue. Write them: ownerkit letters. Then record it: ownerkit thanked ID\n"
     )
@@ -56,9 +58,7 @@ def test_queue_json(kit) -> None:
         ("follow-up", "sam-ade-2026-09-01", 84),
         ("chain", "ines-costa-2026-01-10", 14),
         ("chain", "mei-tanaka-2026-11-01", 6),
-        ("hello", "tom-hale", 360),
-        ("hello", "ines-costa", 115),
-        ("hello", "lena-brandt", 68),
+        ("hello", "rosa-vidal", 106),
     ]
     assert rows[0] == {
         "kind": "thank",

@@ -188,7 +188,7 @@ def test_cycle_text_whole_output(kit) -> None:
         "Referral report: Ferreira Bakes, 2026-11-26\n"
         f"{BANNER}\n"
         "\n"
-        "3 referrals from 2 sources; 1 became a client (33%); 4 things waiting.\n"
+        "3 referrals from 2 sources; 1 became a client (33%); 2 things waiting.\n"
         "\n"
         "Referrals per month\n"
         "month    referrals\n"
@@ -245,8 +245,6 @@ def test_cycle_text_whole_output(kit) -> None:
         "----------  --------  ----------------------------------------------------  ----------  ----------  ----\n"
         "thank       Bea Lund  Ana Reis                                              2026-03-05  2026-03-12   266\n"
         "chain news  Ana Reis  Bea Lund has sent Tom <script>alert(1)</script> & Co  2026-04-01  2026-04-08   239\n"
-        "say hello   Ana Reis  referral source                                       2026-08-22  2026-08-22    96\n"
-        "say hello   Bea Lund  referral source                                       2026-10-20  2026-10-20    37\n"
     )
 
 

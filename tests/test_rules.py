@@ -540,3 +540,29 @@ def test_full_name_in_cjk_script_takes_no_space() -> None:
     assert PersonName("恵子", "渡辺", order="family-first").full == "渡辺恵子"
     assert PersonName("Keiko", "Watanabe", order="family-first").full == "Watanabe Keiko"
     assert PersonName("Xiaolong", "李", order="family-first").full == "李 Xiaolong"
+
+
+def test_no_hello_for_someone_already_owed_a_letter(kit) -> None:
+    from conftest import TODAY
+
+    from generator.kit import load_kit
+    from generator.owed import owed
+
+    root = kit(
+        {
+            "referrals/people.yml": """\
+            people:
+              - id: joao-silva
+                name: {given: João, family: Silva}
+                best_customer: true
+                last_contact: 2025-01-01
+              - id: mei-tanaka
+                name: {given: Mei, family: Tanaka}
+                best_customer: true
+                last_contact: 2025-01-01
+            """
+        }
+    )
+    kinds = {(o.person.id, o.kind) for o in owed(load_kit(root, TODAY).kit, TODAY)}
+    assert ("joao-silva", "thank") in kinds and ("joao-silva", "hello") not in kinds
+    assert ("mei-tanaka", "hello") in kinds
