@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import sys
 import textwrap
 from collections.abc import Iterable, Iterator
@@ -311,7 +312,12 @@ def _referrals_for(context: Context, kit: Kit, ident: str, follow_up: bool) -> l
             )
         return [referral]
     if ident not in kit.people:
-        fail(f'no referral or person has the id "{ident}" (see ownerkit queue for ids)')
+        known = [*kit.people, *(r.id for r in kit.referrals)]
+        close = sorted(k for k in known if k.startswith(ident)) or difflib.get_close_matches(
+            ident, known, n=1, cutoff=0.6
+        )
+        hint = f"did you mean {close[0]}?" if close else "see ownerkit queue for ids"
+        fail(f'no referral or person has the id "{ident}" ({hint})')
     if not follow_up:
         return [r for r in kit.referrals if r.from_id == ident and r.thanked is None]
     owed_now = [o for o in owed(kit, context.today) if o.person.id == ident and o.kind in ("follow-up", "chain")]

@@ -315,3 +315,13 @@ def test_follow_up_needs_news(kit) -> None:
     assert result.output == (
         "Error: joao-silva-2026-10-01: the friend did not become a client, so there is no news to follow up with\n"
     )
+
+
+def test_unknown_id_suggests_the_closest(example_kit) -> None:
+    result = run_cli(example_kit, "thanked", "hamid")
+    assert result.exit_code == 1
+    assert result.output == 'Error: no referral or person has the id "hamid" (did you mean hamid-karimi?)\n'
+    result = run_cli(example_kit, "thanked", "hamid-karimi-2026-08-41")
+    assert result.output == (
+        'Error: no referral or person has the id "hamid-karimi-2026-08-41" (did you mean hamid-karimi-2026-08-14?)\n'
+    )
