@@ -1,12 +1,19 @@
-"""Shared fixtures: small kits written into tmp_path, and the CLI runner."""
+"""Shared fixtures: small kits written into tmp_path, the CLI runner, golden files,
+and a headless Chromium on pages served from localhost."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from textwrap import dedent
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -15,6 +22,19 @@ from generator.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 26)
+ARTIFACTS = REPO / "test-artifacts"  # screenshots and PDFs for people to look at (git-ignored)
+
+# Debian's chromium, never a downloaded browser; no background traffic on a closed network.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -109,3 +129,62 @@ def run_cli(kit_dir: Path | None, *args: str, today: dt.date = TODAY, input: str
     if kit_dir is not None:
         prefix = ["--kit", str(kit_dir), *prefix]
     return CliRunner().invoke(main, [*prefix, *args], input=input, catch_exceptions=False)
+
+
+# ------------------------------------------------------------------ golden files
+
+
+def updating_golden() -> bool:
+    return bool(os.environ.get("UPDATE_GOLDEN"))
+
+
+def compare_golden_file(path: Path, content: str | bytes, refresh: str) -> None:
+    """``content`` must equal the golden file at ``path`` (rewritten with UPDATE_GOLDEN=1)."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if updating_golden():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    assert path.exists(), f"run {refresh}"
+    assert data == path.read_bytes(), f"{path.name} differs from its golden file"
+
+
+def compare_golden_tree(tree: dict[str, str], folder: Path, refresh: str) -> None:
+    """Every file of ``tree`` must equal its golden file in ``folder``, and no other file may be there."""
+    if updating_golden():
+        for old in folder.rglob("*"):
+            if old.is_file() and old.relative_to(folder).as_posix() not in tree:
+                old.unlink()
+        for rel, content in tree.items():
+            target = folder / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content.encode("utf-8"))
+    expected = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    assert expected == set(tree), f"run {refresh}"
+    for rel, content in tree.items():
+        assert content == (folder / rel).read_bytes().decode("utf-8"), f"{rel} differs from its golden file"
+
+
+# ------------------------------------------------------------------ a real browser
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve_folder(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 at a free port; yields the base URL."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(folder)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def launch_chromium(playwright: Any) -> Any:
+    """Debian's headless Chromium through playwright."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

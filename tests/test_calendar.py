@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import os
 from collections import Counter
 from pathlib import Path
 
 import icalendar
 import pytest
-from conftest import REPO, TODAY, run_cli
+from conftest import REPO, TODAY, compare_golden_file, run_cli
 from dateutil.rrule import rrulestr
 
 from generator.kit import load_kit
@@ -27,12 +26,7 @@ YEARLY = {"birthday", "date", "client-anniversary", "referral-anniversary"}
 
 
 def compare_golden(name: str, content: bytes) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-    assert path.exists(), "run UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_calendar.py"
-    assert content == path.read_bytes(), f"{name} differs from its golden file"
+    compare_golden_file(GOLDEN / name, content, "UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_calendar.py")
 
 
 def events_of(path: Path) -> list[icalendar.Event]:

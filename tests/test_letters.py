@@ -15,7 +15,7 @@ from pathlib import Path
 from textwrap import dedent
 
 import pytest
-from conftest import TODAY, run_cli
+from conftest import TODAY, compare_golden_file, compare_golden_tree, run_cli
 
 from generator.errors import WriteRefused
 from generator.kit import load_kit
@@ -37,18 +37,7 @@ def files_of(folder: Path) -> dict[str, str]:
 
 
 def compare_golden(tree: dict[str, str], folder: Path) -> None:
-    if os.environ.get("UPDATE_GOLDEN"):
-        for old in folder.rglob("*"):
-            if old.is_file() and old.relative_to(folder).as_posix() not in tree:
-                old.unlink()
-        for rel, content in tree.items():
-            target = folder / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content.encode("utf-8"))
-    expected = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
-    assert expected == set(tree), "run UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_letters.py"
-    for rel, content in tree.items():
-        assert content == (folder / rel).read_bytes().decode("utf-8"), f"{rel} differs from its golden file"
+    compare_golden_tree(tree, folder, "UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_letters.py")
 
 
 # ------------------------------------------------------------------ golden letters of the example kit
@@ -79,13 +68,8 @@ def test_golden_card_sizes(example_kit: Path, monkeypatch: pytest.MonkeyPatch, c
         f"hamid-karimi-{card}.html": html_text,
         f"hamid-karimi-{card}.txt": (example_kit / "letters" / "hamid-karimi.txt").read_text("utf-8"),
     }
-    folder = GOLDEN / "cards"
-    if os.environ.get("UPDATE_GOLDEN"):
-        folder.mkdir(parents=True, exist_ok=True)
-        for rel, content in tree.items():
-            (folder / rel).write_text(content, encoding="utf-8")
     for rel, content in tree.items():
-        assert content == (folder / rel).read_text("utf-8"), f"{rel} differs from its golden file"
+        compare_golden_file(GOLDEN / "cards" / rel, content, "UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_letters.py")
 
 
 # ------------------------------------------------------------------ every situation, in a small kit

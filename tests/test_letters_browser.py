@@ -8,32 +8,13 @@ prints on its own page at the envelope's size.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_cli
+from conftest import ARTIFACTS, launch_chromium, run_cli, serve_folder
 
-ARTIFACTS = REPO / "test-artifacts"
 POINTS = 72  # PDF units per inch
-
-BROWSER_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture
@@ -41,14 +22,8 @@ def letters_served(example_kit: Path) -> Iterator[tuple[Path, str]]:
     result = run_cli(example_kit, "letters", "--person", "hamid-karimi", "--card", "A2")
     assert result.exit_code == 0, result.output
     folder = example_kit / "letters"
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(folder)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield folder, f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve_folder(folder) as base:
+        yield folder, base
 
 
 def media_boxes(pdf: bytes) -> list[tuple[float, float]]:
@@ -65,7 +40,7 @@ def test_card_prints_at_the_card_size(letters_served: tuple[Path, str]) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     errors: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
+        browser = launch_chromium(p)
         try:
             page = browser.new_page()
             page.on("pageerror", lambda e: errors.append(str(e)))

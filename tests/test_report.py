@@ -9,40 +9,20 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import re
-import socket
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import REPO, TODAY, run_cli
+from conftest import ARTIFACTS, REPO, TODAY, compare_golden_file, launch_chromium, run_cli, serve_folder
 
 from generator.kit import load_kit
 from generator.report import BANNER, NETWORK_MAX_CHILDREN, NETWORK_MAX_NODES, figures, network
 
 GOLDEN = REPO / "tests" / "golden" / "private"
-ARTIFACTS = REPO / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def compare_golden(name: str, content: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content.encode("utf-8"))
-    assert path.exists(), "run UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_report.py"
-    assert content == path.read_bytes().decode("utf-8"), f"{name} differs from its golden file"
+    compare_golden_file(GOLDEN / name, content, "UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_report.py")
 
 
 def people_yml(*ids: str) -> str:
@@ -353,51 +333,35 @@ def test_a_big_network_is_capped_and_says_how_many_are_left_out(kit) -> None:
 # ----------------------------------------------------------------- in a real browser
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.mark.browser
 def test_report_in_headless_chromium(example_kit: Path, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     out = tmp_path / "served"
     assert run_cli(example_kit, "report", "-o", str(out / "referral-report.html")).exit_code == 0
-    handler = partial(SimpleHTTPRequestHandler, directory=str(out))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
-    port = free_port()
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     ARTIFACTS.mkdir(exist_ok=True)
     problems: list[str] = []
     requests: list[str] = []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1100, "height": 900})
-            page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
-            page.on("pageerror", lambda e: problems.append(str(e)))
-            page.on("request", lambda r: requests.append(r.url))
-            page.goto(f"http://127.0.0.1:{port}/referral-report.html")
-            page.wait_for_load_state("networkidle")
-            assert page.inner_text(".banner").startswith("Private — not for the website.")
-            assert page.locator("section").count() == 7
-            assert page.locator("#network svg rect").count() > 30
-            box = page.locator("#network svg").bounding_box()
-            assert box and box["width"] > 500 and box["height"] > 300
-            page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
-            page.locator("#network").screenshot(path=str(ARTIFACTS / "report-network.png"))
-            phone = browser.new_page(viewport={"width": 390, "height": 800})
-            phone.on("pageerror", lambda e: problems.append(str(e)))
-            phone.goto(f"http://127.0.0.1:{port}/referral-report.html")
-            phone.screenshot(path=str(ARTIFACTS / "report-390.png"), full_page=True)
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_folder(out) as base, sync_playwright() as p:
+        browser = launch_chromium(p)
+        page = browser.new_page(viewport={"width": 1100, "height": 900})
+        page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(f"{base}referral-report.html")
+        page.wait_for_load_state("networkidle")
+        assert page.inner_text(".banner").startswith("Private — not for the website.")
+        assert page.locator("section").count() == 7
+        assert page.locator("#network svg rect").count() > 30
+        box = page.locator("#network svg").bounding_box()
+        assert box and box["width"] > 500 and box["height"] > 300
+        page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
+        page.locator("#network").screenshot(path=str(ARTIFACTS / "report-network.png"))
+        phone = browser.new_page(viewport={"width": 390, "height": 800})
+        phone.on("pageerror", lambda e: problems.append(str(e)))
+        phone.goto(f"{base}referral-report.html")
+        phone.screenshot(path=str(ARTIFACTS / "report-390.png"), full_page=True)
+        browser.close()
     assert problems == []
-    assert requests == [f"http://127.0.0.1:{port}/referral-report.html"]
+    assert requests == [f"{base}referral-report.html"]
     assert (ARTIFACTS / "report.png").stat().st_size > 10_000

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, TODAY, run_cli
+from conftest import REPO, TODAY, compare_golden_tree, run_cli
 
 from generator.errors import KitInvalid
 from generator.kit import load_kit
@@ -371,18 +371,7 @@ def test_reserved_slug_and_non_picture_image_are_reported(kit) -> None:
 
 def _compare_golden(tree: dict[str, str | bytes], folder: Path) -> None:
     texts = {p: c for p, c in tree.items() if isinstance(c, str)}
-    if os.environ.get("UPDATE_GOLDEN"):
-        for old in folder.rglob("*"):
-            if old.is_file() and old.relative_to(folder).as_posix() not in texts:
-                old.unlink()
-        for path, content in texts.items():
-            target = folder / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8")
-    expected = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
-    assert expected == set(texts), "run UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_site.py"
-    for path, content in texts.items():
-        assert content == (folder / path).read_text(encoding="utf-8"), f"{path} differs from its golden file"
+    compare_golden_tree(texts, folder, "UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_site.py")
 
 
 def test_golden_pages_of_the_example_kit(example_kit: Path) -> None:

@@ -15,16 +15,13 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from collections import Counter
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import REPO, TODAY, run_cli, write_kit
+from conftest import ARTIFACTS, REPO, TODAY, launch_chromium, run_cli, serve_folder, write_kit
 
 from generator.kit import load_kit
 from generator.models import Kit
@@ -32,7 +29,6 @@ from generator.models import Kit
 pytestmark = pytest.mark.slow
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 BIN = Path(sys.executable).parent
-ARTIFACTS = REPO / "test-artifacts"
 
 
 def mkdocs(root: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
@@ -408,20 +404,8 @@ def test_zensical_builds_the_emitted_example_site(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def served(example: tuple[Kit, Path]):
     kit, site = example
-    handler = partial(QuietHandler, directory=str(site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield kit, f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+    with serve_folder(site) as base:
+        yield kit, base
 
 
 @pytest.mark.browser
@@ -433,18 +417,7 @@ def test_the_site_in_a_real_browser(served: tuple[Kit, str]) -> None:
     errors: list[str] = []
     published = kit.published_stories()
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
+        browser = launch_chromium(p)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
