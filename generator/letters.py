@@ -255,7 +255,11 @@ def in_clause(name: str) -> str:
     "Lorna, the choir's new alto" becomes "Lorna, the choir's new alto," so that
     "... my way" follows it correctly.
     """
-    name = in_sentence(name)
+    return _close_description(in_sentence(name))
+
+
+def _close_description(name: str) -> str:
+    """Add the comma that closes a description after a name ("Lorna, the choir's new alto,")."""
     return name + "," if "," in name and not name.endswith(",") else name
 
 
@@ -270,8 +274,7 @@ def as_subject(name: str) -> str:
     "Lorna, the choir's new alto" becomes "Lorna, the choir's new alto," so that
     "... came to me" follows it correctly.
     """
-    name = as_start(name)
-    return name + "," if "," in name and not name.endswith(",") else name
+    return _close_description(as_start(name))
 
 
 def number_words(number: int) -> str:
