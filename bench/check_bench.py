@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import TODAY, make_kit
-from generator.kit import load_kit
+from generator.load.kit import load_kit
 
 # (label, stories, people, referrals, target in seconds)
 KITS = (

@@ -37,12 +37,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.synthetic import make_kit  # noqa: E402
-from generator.kit import load_kit  # noqa: E402
-from generator.letter_checks import check_letter, check_together  # noqa: E402
-from generator.letter_output import LetterFolder  # noqa: E402
-from generator.letter_render import DEFAULT_TEMPLATES, FORMS, LetterRenderer, wrap_words  # noqa: E402
-from generator.letters import letters_owed  # noqa: E402
-from generator.models import Kit  # noqa: E402
+from generator.load.kit import load_kit  # noqa: E402
+from generator.model.letters import letters_owed  # noqa: E402
+from generator.model.records import Kit  # noqa: E402
+from generator.render.letters.checks import check_letter, check_together  # noqa: E402
+from generator.render.letters.text import DEFAULT_TEMPLATES, FORMS, LetterRenderer, wrap_words  # noqa: E402
+from generator.write.letters_folder import LetterFolder  # noqa: E402
 
 TODAY = dt.date(2026, 11, 26)
 CARD = "A2"

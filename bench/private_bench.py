@@ -24,10 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.synthetic import make_kit  # noqa: E402
-from generator.kit import load_kit  # noqa: E402
-from generator.milestones import milestones, render_calendar  # noqa: E402
-from generator.owed import owed  # noqa: E402
-from generator.report import figures, render_html, render_text  # noqa: E402
+from generator.load.kit import load_kit  # noqa: E402
+from generator.model.owed import owed  # noqa: E402
+from generator.render.calendar import milestones, render_calendar  # noqa: E402
+from generator.render.report import figures, render_html, render_text  # noqa: E402
 
 TODAY = dt.date(2026, 11, 26)
 T = TypeVar("T")

@@ -46,8 +46,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.synthetic import TODAY, make_kit  # noqa: E402
-from generator.kit import load_kit  # noqa: E402
-from generator.site import build_pages, read_mkdocs_config  # noqa: E402
+from generator.load.kit import load_kit  # noqa: E402
+from generator.render.site import build_pages, read_mkdocs_config  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")

@@ -25,7 +25,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make this repository's generator importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.models import fold
+from generator.model.records import fold
 
 TODAY = dt.date(2026, 11, 26)
 PROMPTS = ("why-i-started", "customer-who-changed-me", "challenge-overcome", "mistake-learned")

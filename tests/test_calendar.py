@@ -17,9 +17,9 @@ import pytest
 from conftest import REPO, TODAY, compare_golden_file, run_cli
 from dateutil.rrule import rrulestr
 
-from generator.kit import load_kit
-from generator.milestones import _fold, ago, milestones, render_calendar, uid_for
-from generator.owed import last_in_touch_index, owed
+from generator.load.kit import load_kit
+from generator.model.owed import last_in_touch_index, owed
+from generator.render.calendar import _fold, ago, milestones, render_calendar, uid_for
 
 GOLDEN = REPO / "tests" / "golden" / "private"
 YEARLY = {"birthday", "date", "client-anniversary", "referral-anniversary"}

@@ -9,7 +9,7 @@ import click
 import pytest
 from conftest import REPO, run_cli
 
-from generator import models
+from generator.model import records as models
 from generator.cli import main
 
 README = (REPO / "README.md").read_text(encoding="utf-8")

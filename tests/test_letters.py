@@ -18,11 +18,11 @@ import pytest
 from conftest import TODAY, compare_golden_file, compare_golden_tree, run_cli
 
 from generator.errors import WriteRefused
-from generator.kit import load_kit
-from generator.letter_checks import check_letter, check_together
-from generator.letter_output import LetterFolder
-from generator.letter_render import LetterRenderer
-from generator.letters import as_subject, in_sentence, join_names, letters_owed
+from generator.load.kit import load_kit
+from generator.model.letters import as_subject, in_sentence, join_names, letters_owed
+from generator.render.letters.checks import check_letter, check_together
+from generator.render.letters.text import LetterRenderer
+from generator.write.letters_folder import LetterFolder
 
 GOLDEN = Path(__file__).parent / "golden" / "letters"
 

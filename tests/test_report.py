@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import ARTIFACTS, REPO, TODAY, compare_golden_file, launch_chromium, run_cli, serve_folder
 
-from generator.kit import load_kit
-from generator.report import BANNER, NETWORK_MAX_CHILDREN, NETWORK_MAX_NODES, figures, network
+from generator.load.kit import load_kit
+from generator.render.report import BANNER, NETWORK_MAX_CHILDREN, NETWORK_MAX_NODES, figures, network
 
 GOLDEN = REPO / "tests" / "golden" / "private"
 

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import yamlsource
+from generator.load import yamlsource
 from generator.errors import Problem
-from generator.fields import RecordReader, check_date
-from generator.models import (
+from generator.load.fields import RecordReader, check_date
+from generator.load.yamlsource import MarkedMap, parse_yaml
+from generator.model.owed import owed
+from generator.model.records import (
     Kit,
     Owner,
     PartialDate,
@@ -23,8 +25,6 @@ from generator.models import (
     Thanks,
     months_before,
 )
-from generator.owed import owed
-from generator.yamlsource import MarkedMap, parse_yaml
 
 # ------------------------------------------------------------ RecordReader
 
@@ -534,7 +534,7 @@ def test_yaml_errors_in_plain_words(text: str, message: str) -> None:
 
 
 def test_full_name_in_cjk_script_takes_no_space() -> None:
-    from generator.models import PersonName
+    from generator.model.records import PersonName
 
     assert PersonName("小龍", "李", order="family-first").full == "李小龍"
     assert PersonName("恵子", "渡辺", order="family-first").full == "渡辺恵子"
@@ -545,8 +545,8 @@ def test_full_name_in_cjk_script_takes_no_space() -> None:
 def test_no_hello_for_someone_already_owed_a_letter(kit) -> None:
     from conftest import TODAY
 
-    from generator.kit import load_kit
-    from generator.owed import owed
+    from generator.load.kit import load_kit
+    from generator.model.owed import owed
 
     root = kit(
         {

@@ -18,8 +18,8 @@ import yaml
 from conftest import REPO, TODAY, compare_golden_tree, run_cli
 
 from generator.errors import KitInvalid
-from generator.kit import load_kit
-from generator.site import build_pages, emit_tree, esc, page_url, read_mkdocs_config, site_nav
+from generator.load.kit import load_kit
+from generator.render.site import build_pages, emit_tree, esc, page_url, read_mkdocs_config, site_nav
 
 GOLDEN = Path(__file__).parent / "golden" / "site"
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 from conftest import ARTIFACTS, REPO, TODAY, launch_chromium, run_cli, serve_folder, write_kit
 
-from generator.kit import load_kit
-from generator.models import Kit
+from generator.load.kit import load_kit
+from generator.model.records import Kit
 
 pytestmark = pytest.mark.slow
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

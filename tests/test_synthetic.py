@@ -10,8 +10,8 @@ from conftest import REPO, TODAY
 sys.path.insert(0, str(REPO))
 
 from bench.synthetic import make_kit
-from generator.kit import load_kit
-from generator.owed import chain_links
+from generator.load.kit import load_kit
+from generator.model.owed import chain_links
 
 
 def files_of(root: Path) -> dict[str, bytes]:

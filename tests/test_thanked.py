@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import TODAY, run_cli
 
-from generator.kit import load_kit
-from generator.owed import owed
+from generator.load.kit import load_kit
+from generator.model.owed import owed
 
 PEOPLE = """\
 people:

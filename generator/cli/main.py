@@ -17,9 +17,9 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from . import __version__
-from .errors import KitInvalid, OwnerkitError, Problem
-from .kit import Checked, load_kit
+from generator import __version__
+from generator.errors import KitInvalid, OwnerkitError, Problem
+from generator.load.kit import Checked, load_kit
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -200,8 +200,8 @@ def init(context: Context, directory: Path, given: str | None, family: str | Non
       ownerkit init my-kit --given Ana --family Ferreira --business "Ferreira Bakes"
       ownerkit init .        (asks for your name and business)
     """
-    from .models import PersonName, builtin_prompts
-    from .scaffold import starter_files, write_files
+    from generator.model.records import PersonName, builtin_prompts
+    from generator.render.starter import starter_files, write_files
 
     interactive = sys.stdin.isatty()
     if not given:
@@ -252,9 +252,9 @@ def new_story(context: Context, title: str, prompt_id: str, when: str | None, sl
       ownerkit new story --prompt why-i-started "Why I opened the shop"
       ownerkit new story --prompt mistake-learned "The order I lost" --date 2026-05-01
     """
-    from .models import builtin_prompts
-    from .scaffold import story_file
-    from .writer import safe_join, write_new
+    from generator.model.records import builtin_prompts
+    from generator.render.starter import story_file
+    from generator.write.files import safe_join, write_new
 
     prompts = builtin_prompts()
     try:
@@ -272,10 +272,3 @@ def new_story(context: Context, title: str, prompt_id: str, when: str | None, sl
     except OwnerkitError as exc:
         fail(str(exc))
     click.echo(f"created {relative(path)} (a draft: remove 'draft: true' when it is ready to publish)")
-
-
-# Command modules register themselves, one line each (isort would merge the lines).
-# isort: off
-from . import cli_letters  # noqa: E402,F401
-from . import cli_private  # noqa: E402,F401
-from . import cli_site  # noqa: E402,F401

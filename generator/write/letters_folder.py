@@ -3,7 +3,7 @@
 ownerkit keeps ``letters/.ownerkit-manifest.json``: the sha256 of every file it
 wrote. A file whose content no longer matches what ownerkit last wrote has been
 edited by the owner (or was never ownerkit's): it is kept, never overwritten.
-File names come from person ids through :func:`~generator.writer.safe_join`, so
+File names come from person ids through :func:`~generator.write.files.safe_join`, so
 they cannot leave ``letters/``. Every write is atomic.
 """
 
@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from .errors import WriteRefused
-from .writer import safe_join, write_atomic, write_atomic_many
+from generator.errors import WriteRefused
+from generator.write.files import safe_join, write_atomic, write_atomic_many
 
 LETTERS_DIR = "letters"
 MANIFEST = ".ownerkit-manifest.json"

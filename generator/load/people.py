@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import Problem
-from .fields import SLUG, RecordReader
-from .models import (
+from generator.errors import Problem
+from generator.load.fields import SLUG, RecordReader
+from generator.load.yamlsource import MarkedMap, parse_yaml, read_source
+from generator.model.records import (
     DATE_RULES,
     NAME_RULES,
     PERSON_RULES,
@@ -23,7 +24,6 @@ from .models import (
     Remembered,
     Thanks,
 )
-from .yamlsource import MarkedMap, parse_yaml, read_source
 
 
 def read_name(record: RecordReader, key: str = "name") -> PersonName | None:

@@ -37,8 +37,8 @@ from dataclasses import asdict, dataclass
 from decimal import Decimal
 from typing import Any
 
-from .models import Kit, Referral
-from .owed import Owed, owed
+from generator.model.owed import Owed, owed
+from generator.model.records import Kit, Referral
 
 TOP_SOURCES = 10
 MONTHS_SHOWN = 60

@@ -12,18 +12,18 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from .cli import Context, count, dry_run_option, echo_json, fail, json_option, main, pass_context, relative
-from .errors import OwnerkitError
-from .letters import CARD_SIZES, FRESH_MONTHS, NoLetter, letters_owed
-from .models import THANKS_HOW, Kit, Referral
-from .owed import owed
-from .queue import queue_rows, render_queue
-from .yamledit import Edit, apply_changes, plan_edits, verify
+from generator.cli.main import Context, count, dry_run_option, echo_json, fail, json_option, pass_context, relative
+from generator.errors import OwnerkitError
+from generator.model.letters import CARD_SIZES, FRESH_MONTHS, NoLetter, letters_owed
+from generator.model.owed import owed
+from generator.model.records import THANKS_HOW, Kit, Referral
+from generator.render.queue import queue_rows, render_queue
+from generator.write.yamledit import Edit, apply_changes, plan_edits, verify
 
 if TYPE_CHECKING:  # rendering imports Jinja2: load it only when letters are written
-    from .letter_checks import LetterIssue
-    from .letter_output import PlannedFile
-    from .letter_render import RenderedLetter
+    from generator.render.letters.checks import LetterIssue
+    from generator.render.letters.text import RenderedLetter
+    from generator.write.letters_folder import PlannedFile
 
 T = TypeVar("T")
 
@@ -38,7 +38,7 @@ def progress(items: list[T], label: str, show: bool) -> Iterator[Iterable[T]]:
         yield items
 
 
-@main.command()
+@click.command()
 @click.option("--person", "person_ids", multiple=True, metavar="ID", help="Only this person (repeatable).")
 @click.option("--all", "everyone", is_flag=True, help="Everyone who has ever referred a friend, not only those owed.")
 @click.option(
@@ -85,9 +85,9 @@ def letters(
       ownerkit letters --person peggy-hollis --card A7
       ownerkit letters --all --fresh-months 6
     """
-    from .letter_checks import check_letter, check_together, has_errors
-    from .letter_output import LETTERS_DIR, LetterFolder
-    from .letter_render import LetterRenderer
+    from generator.render.letters.checks import check_letter, check_together, has_errors
+    from generator.render.letters.text import LetterRenderer
+    from generator.write.letters_folder import LETTERS_DIR, LetterFolder
 
     kit = context.load().kit
     size = (card or kit.owner.card_size or "A2").upper()
@@ -207,7 +207,7 @@ def _state(files: list[PlannedFile], verb: str) -> str:
     return ", ".join(parts) or "unchanged"
 
 
-@main.command()
+@click.command()
 @json_option
 @pass_context
 def queue(context: Context, as_json: bool) -> None:
@@ -230,7 +230,7 @@ def queue(context: Context, as_json: bool) -> None:
     click.echo(render_queue(rows, context.today), nl=False)
 
 
-@main.command()
+@click.command()
 @click.argument("ident", metavar="ID")
 @click.option(
     "--how", type=click.Choice(THANKS_HOW), default="handwritten", show_default=True, help="How you thanked them."

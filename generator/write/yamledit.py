@@ -24,10 +24,10 @@ from pathlib import Path
 
 import yaml
 
-from .errors import KitInvalid, OwnerkitError
-from .kit import load_kit
-from .models import Kit, Referral
-from .writer import safe_join, write_atomic
+from generator.errors import KitInvalid, OwnerkitError
+from generator.load.kit import load_kit
+from generator.model.records import Kit, Referral
+from generator.write.files import safe_join, write_atomic
 
 
 class EditRefused(OwnerkitError):

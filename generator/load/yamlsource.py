@@ -19,7 +19,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.resolver import Resolver
 
-from .errors import Problem
+from generator.errors import Problem
 
 try:  # the C parser is several times faster; the constructor stays ours
     from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]

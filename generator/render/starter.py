@@ -1,7 +1,7 @@
 """Starter files: a new kit (``init``) and a new story (``new story``).
 
 These functions return ``{relative path: text}``; the caller writes them with
-:func:`generator.writer.write_new`, which never overwrites.
+:func:`generator.write.files.write_new`, which never overwrites.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ import unicodedata
 from importlib import resources
 from pathlib import Path
 
-from .errors import OwnerkitError, WriteRefused
-from .models import PersonName, Prompt
-from .writer import safe_join, write_new
+from generator.errors import OwnerkitError, WriteRefused
+from generator.model.records import PersonName, Prompt
+from generator.write.files import safe_join, write_new
 
 
 def slugify(text: str) -> str:

@@ -1,6 +1,6 @@
 """The thank-you queue: who is owed a thank-you, a follow-up, a chain thank-you or a hello today.
 
-A pure view of :func:`generator.owed.owed` arranged for one screen: sections in
+A pure view of :func:`generator.model.owed.owed` arranged for one screen: sections in
 the order they matter, oldest first within each, with days waiting. Rendering
 to aligned text or JSON is here too (strings only; the CLI prints them).
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .letters import as_start, as_subject, in_sentence
-from .models import Kit
-from .owed import Owed, owed
+from generator.model.letters import as_start, as_subject, in_sentence
+from generator.model.owed import Owed, owed
+from generator.model.records import Kit
 
 WHAT_WIDTH = 60  # the "what" column is cut here on a terminal (--json keeps it whole)
 

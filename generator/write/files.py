@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import WriteRefused
+from generator.errors import WriteRefused
 
 
 def safe_join(folder: Path, relative: str) -> Path:

@@ -6,10 +6,10 @@ import os
 import re
 from pathlib import Path
 
-from .errors import Problem
-from .fields import SLUG, RecordReader, describe
-from .models import STORY_RULES, Story
-from .yamlsource import MarkedMap, parse_yaml, read_source, tab_problems
+from generator.errors import Problem
+from generator.load.fields import SLUG, RecordReader, describe
+from generator.load.yamlsource import MarkedMap, parse_yaml, read_source, tab_problems
+from generator.model.records import STORY_RULES, Story
 
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")

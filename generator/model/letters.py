@@ -1,8 +1,8 @@
 """Which thank-you letters are owed, to whom, in which situation, with which facts.
 
 A pure model of the kit and today's date: nothing here reads files, renders
-templates or writes. :mod:`generator.letter_render` turns a :class:`Letter`
-into text, a print-ready card and an email draft; :mod:`generator.letter_checks`
+templates or writes. :mod:`generator.render.letters.text` turns a :class:`Letter`
+into text, a print-ready card and an email draft; :mod:`generator.render.letters.checks`
 checks the result before anything is written.
 
 Vague beats wrong: a fact the owner did not record is ``None`` here, and the
@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .models import FRESH_MONTHS, SITUATIONS, Kit, Person, Referral
-from .owed import Owed, owed, referrals_by_referrer
+from generator.model.owed import Owed, owed, referrals_by_referrer
+from generator.model.records import FRESH_MONTHS, SITUATIONS, Kit, Person, Referral
 
 CARD_SIZES: dict[str, tuple[float, float]] = {
     # card: (width, height) in inches

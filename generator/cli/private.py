@@ -1,7 +1,7 @@
 """``ownerkit calendar`` and ``ownerkit report``: the owner's private outputs.
 
-Thin: load the kit, call :mod:`generator.milestones` / :mod:`generator.report`,
-write through :mod:`generator.writer`, and say where the file is.
+Thin: load the kit, call :mod:`generator.render.calendar` / :mod:`generator.render.report`,
+write through :mod:`generator.write.files`, and say where the file is.
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from pathlib import Path
 
 import click
 
-from .cli import Context, count, dry_run_option, echo_json, fail, json_option, main, pass_context, relative
-from .errors import OwnerkitError
-from .private import private_target
-from .writer import write_atomic
+from generator.cli.main import Context, count, dry_run_option, echo_json, fail, json_option, pass_context, relative
+from generator.errors import OwnerkitError
+from generator.write.files import write_atomic
+from generator.write.private import private_target
 
 output_option = click.option(
     "-o",
@@ -37,7 +37,7 @@ def _write(path: Path, text: str) -> None:
         fail(f"{relative(path)}: could not write it ({exc.strerror or exc})")
 
 
-@main.command()
+@click.command()
 @output_option
 @dry_run_option
 @pass_context
@@ -57,7 +57,7 @@ def calendar(context: Context, output: Path | None, dry_run: bool) -> None:
       ownerkit calendar -o ~/Calendars/milestones.ics
       ownerkit calendar --dry-run
     """
-    from .milestones import milestones, render_calendar
+    from generator.render.calendar import milestones, render_calendar
 
     kit = context.load().kit
     target = _target(context, output, "milestones.ics")
@@ -73,7 +73,7 @@ def calendar(context: Context, output: Path | None, dry_run: bool) -> None:
     click.echo("Private: import it into your own calendar; never publish or share it.")
 
 
-@main.command()
+@click.command()
 @output_option
 @click.option("--text", "as_text", is_flag=True, help="Print the figures as tables here; write nothing.")
 @json_option
@@ -95,7 +95,7 @@ def report(context: Context, output: Path | None, as_text: bool, as_json: bool, 
       ownerkit report -o ~/Desktop/referrals.html
       ownerkit report --json | jq '.top_sources[0]'
     """
-    from .report import figures, figures_as_dict, render_html, render_text
+    from generator.render.report import figures, figures_as_dict, render_html, render_text
 
     if as_text and as_json:
         raise click.UsageError("--text and --json print different things; choose one")

@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from .letter_render import RenderedLetter
-from .letters import HANDWRITING_BUDGET, mentions
+from generator.render.letters.text import RenderedLetter
+from generator.model.letters import HANDWRITING_BUDGET, mentions
 
 NEARLY_SAME = 0.9  # difflib ratio from which two letters "read nearly the same"
 PAIRWISE_LIMIT = 300  # above this many letters, compare skeletons only (pairs grow as n²)

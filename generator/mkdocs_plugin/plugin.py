@@ -1,6 +1,6 @@
 """The ``ownerkit`` MkDocs plugin: feeds the kit's site tree to ``mkdocs build`` and ``mkdocs serve``.
 
-A thin adapter over :mod:`generator.site`. It replaces whatever MkDocs found in
+A thin adapter over :mod:`generator.render.site`. It replaces whatever MkDocs found in
 ``docs_dir`` (normally ``stories/``, so raw story files, drafts and
 ``owner.yml`` are never published as they are) with the generated pages, sets
 the short navigation when ``mkdocs.yml`` has none, adds the theme overrides and
@@ -26,10 +26,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .errors import KitInvalid, OwnerkitError
-from .kit import load_kit
-from .models import Kit
-from .site import PER_PAGE, STYLESHEET, PageParts, build_site, overrides_dir, site_nav
+from generator.errors import KitInvalid, OwnerkitError
+from generator.load.kit import load_kit
+from generator.model.records import Kit
+from generator.render.site import PER_PAGE, STYLESHEET, PageParts, build_site, overrides_dir, site_nav
 
 log = logging.getLogger("mkdocs.plugins.ownerkit")
 

@@ -13,7 +13,7 @@ What goes in:
 - **client anniversaries** (``client_since``), yearly.
 - **referral anniversaries**, yearly, for referrals that brought a client: a
   friend who was not a fit, or is still pending, is nothing to celebrate.
-- **thank-you, follow-up and chain-news due dates** from :mod:`generator.owed`,
+- **thank-you, follow-up and chain-news due dates** from :mod:`generator.model.owed`,
   once each. A due date already past is placed on today and says since when
   it is overdue, so it is seen rather than buried in the past. Chain news is
   one event per friend A sent, however many friends that friend has sent
@@ -48,8 +48,8 @@ from typing import Literal
 
 from icalendar import vDate, vDatetime, vRecur, vText
 
-from .models import FRESH_MONTHS, MONTH_NAMES, Kit, PartialDate, Person, Referral
-from .owed import Owed, last_in_touch_index, owed
+from generator.model.owed import Owed, last_in_touch_index, owed
+from generator.model.records import FRESH_MONTHS, MONTH_NAMES, Kit, PartialDate, Person, Referral
 
 MilestoneKind = Literal["birthday", "date", "client-anniversary", "referral-anniversary", "thank", "follow-up", "chain"]
 KIND_ORDER: dict[str, int] = {

@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
 
-from .models import Kit, Person, Referral, months_before
+from generator.model.records import Kit, Person, Referral, months_before
 
 THANK_WITHIN_DAYS = 7
 FOLLOW_UP_AFTER_DAYS = 14

@@ -1,6 +1,6 @@
 """The public site as a tree of pages: Markdown pages, images, a stylesheet and a feed.
 
-:func:`build_pages` turns a loaded :class:`~generator.models.Kit` into
+:func:`build_pages` turns a loaded :class:`~generator.model.records.Kit` into
 ``{site-relative path: content}``. The MkDocs plugin feeds that tree to
 ``mkdocs build``; ``ownerkit emit`` writes it to disk for other engines. This
 module never imports mkdocs.
@@ -32,9 +32,9 @@ from typing import Any
 
 import yaml
 
-from .errors import KitInvalid, Problem
-from .models import Kit, Person, PersonName, Prompt, Story
-from .scaffold import slugify
+from generator.errors import KitInvalid, Problem
+from generator.model.records import Kit, Person, PersonName, Prompt, Story
+from generator.render.starter import slugify
 
 PER_PAGE = 12
 FEED_ENTRIES = 20

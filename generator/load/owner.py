@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import Problem
-from .fields import RecordReader, describe
-from .models import (
+from generator.errors import Problem
+from generator.load.fields import RecordReader, describe
+from generator.load.people import read_name
+from generator.load.yamlsource import MarkedMap, parse_yaml, read_source
+from generator.model.records import (
     CONTACT_RULES,
     OWNER_RULES,
     PROMPT_RULES,
@@ -19,8 +21,6 @@ from .models import (
     Source,
     Value,
 )
-from .people import read_name
-from .yamlsource import MarkedMap, parse_yaml, read_source
 
 OWNER_FILE = "stories/owner.yml"
 

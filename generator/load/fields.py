@@ -1,4 +1,4 @@
-"""Reading one YAML record against its rules from :mod:`generator.models`.
+"""Reading one YAML record against its rules from :mod:`generator.model.records`.
 
 A :class:`RecordReader` reports unknown fields (with a "did you mean"),
 duplicate fields, missing required fields and wrong values, each at its line,
@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from .errors import Problem
-from .models import MONTH_NAMES, PartialDate, Rule, Source
-from .yamlsource import MarkedList, MarkedMap
+from generator.errors import Problem
+from generator.load.yamlsource import MarkedList, MarkedMap
+from generator.model.records import MONTH_NAMES, PartialDate, Rule, Source
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")

@@ -8,7 +8,7 @@ template named after its situation (``first.j2``, ``repeat.j2``, ``client.j2``,
 (``note.txt.j2``, ``card.html.j2`` with HTML autoescape, ``email.txt.j2``).
 
 Values are data, never templates: a ``{{ 7*7 }}`` in a note is passed through
-as text (and then refused by :mod:`generator.letter_checks`). Printing a missing
+as text (and then refused by :mod:`generator.render.letters.checks`). Printing a missing
 value (``None``) is refused here, naming the template and line. Nothing here
 writes files.
 """
@@ -28,11 +28,11 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from .errors import TemplateProblem
-from .letters import FRESH_MONTHS, LeftOut, Letter, mentions
-from .models import Kit
+from generator.errors import TemplateProblem
+from generator.model.letters import FRESH_MONTHS, LeftOut, Letter, mentions
+from generator.model.records import Kit
 
-DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates" / "letters"
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"
 OWNER_TEMPLATES = Path("referrals") / "templates"
 FORMS = {"txt": "note.txt.j2", "html": "card.html.j2", "eml": "email.txt.j2"}
 

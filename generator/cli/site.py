@@ -7,13 +7,13 @@ from pathlib import Path
 
 import click
 
-from .cli import Context, dry_run_option, echo_json, fail, json_option, main, pass_context, relative
-from .errors import OwnerkitError
-from .site import EMIT_MARKER, default_mkdocs_config, emit_tree, read_mkdocs_config
-from .writer import safe_join, write_atomic
+from generator.cli.main import Context, dry_run_option, echo_json, fail, json_option, pass_context, relative
+from generator.errors import OwnerkitError
+from generator.render.site import EMIT_MARKER, default_mkdocs_config, emit_tree, read_mkdocs_config
+from generator.write.files import safe_join, write_atomic
 
 
-@main.command()
+@click.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @dry_run_option
 @json_option

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import WriteRefused
+from generator.errors import WriteRefused
 
 PRIVATE_DIR = "private"
 _SETTING = re.compile(r"^(site_dir|docs_dir):\s*['\"]?([^'\"#\s]+)", re.MULTILINE)

@@ -1,7 +1,7 @@
 """Loading a whole kit: the owner, the stories and the referral records.
 
 :func:`load_kit` reads every file, checks each record and the links between
-them, and either returns the :class:`~generator.models.Kit` with its warnings or
+them, and either returns the :class:`~generator.model.records.Kit` with its warnings or
 raises :class:`~generator.errors.KitInvalid` listing every error at once.
 """
 
@@ -14,11 +14,11 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .errors import KitInvalid, Problem
-from .models import FRESH_MONTHS, Kit, Person, Referral, Story, builtin_prompts, fold, months_before
-from .owner import load_owner
-from .people import load_referral_file
-from .stories import load_story, story_files
+from generator.errors import KitInvalid, Problem
+from generator.load.owner import load_owner
+from generator.load.people import load_referral_file
+from generator.load.stories import load_story, story_files
+from generator.model.records import FRESH_MONTHS, Kit, Person, Referral, Story, builtin_prompts, fold, months_before
 
 SUMMARY_LIMIT = 160
 

@@ -1,0 +1,1 @@
+"""One library call per verb: returns a result, prints nothing."""

@@ -1,0 +1,1 @@
+"""Files to checked records: YAML with line marks, the field rules, every check."""
