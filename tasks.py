@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+ENV = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
 
 
 def say(message: str) -> None:
@@ -37,9 +37,9 @@ def run(*args: str | Path, check: bool = True) -> int:
 
 
 def ensure_venv(extras: str) -> None:
-    """Create .venv and install ownerkit into it when pyproject.toml changed."""
+    """Create .venv and install ownerkit into it when pyproject.toml or setup.py changed."""
     stamp = VENV / f".ownerkit-{extras or 'base'}"
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    wanted = hashlib.sha256(b"".join((ROOT / name).read_bytes() for name in ("pyproject.toml", "setup.py"))).hexdigest()
     if stamp.exists() and stamp.read_text() == wanted and (BIN / "ownerkit").exists():
         return
     if not (BIN / "python").exists():

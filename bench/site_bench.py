@@ -49,7 +49,7 @@ from bench.synthetic import TODAY, make_kit  # noqa: E402
 from generator.load.kit import load_kit  # noqa: E402
 from generator.render.site import build_pages, read_mkdocs_config  # noqa: E402
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV = dict(os.environ)
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 
 

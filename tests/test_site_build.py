@@ -27,7 +27,7 @@ from generator.load.kit import load_kit
 from generator.model.records import Kit
 
 pytestmark = pytest.mark.slow
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV = dict(os.environ)
 BIN = Path(sys.executable).parent
 
 
@@ -152,6 +152,19 @@ def test_navigation_lists_no_story(example: tuple[Kit, Path]) -> None:
     nav = nav[: nav.index("</nav>")]
     for story in kit.published_stories():
         assert f"stories/{story.slug}/" not in nav
+
+
+def test_plain_mkdocs_build_prints_only_what_concerns_the_kit(tmp_path: Path) -> None:
+    """The owner runs plain ``mkdocs build``: no end-of-life notice from Material, whatever her shell sets."""
+    root = copy_example(tmp_path / "kit")
+    env = {k: v for k, v in os.environ.items() if k != "NO_MKDOCS_2_WARNING"}
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build"], cwd=root, env=env, capture_output=True, text=True, timeout=300, check=False
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "end of life" not in output and "NO_MKDOCS_2_WARNING" not in output, output
+    assert [line.split("-", 1)[0].strip() for line in output.splitlines()] == ["INFO"] * len(output.splitlines())
 
 
 # ------------------------------------------------------------- privacy
