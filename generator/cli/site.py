@@ -9,7 +9,8 @@ import click
 
 from generator.cli.main import Context, dry_run_option, echo_json, fail, json_option, pass_context, relative
 from generator.errors import OwnerkitError
-from generator.render.site import EMIT_MARKER, default_mkdocs_config, emit_tree, read_mkdocs_config
+from generator.load.mkdocs_config import load_mkdocs_config
+from generator.render.site import EMIT_MARKER, default_mkdocs_config, emit_tree
 from generator.write.files import safe_join, write_atomic
 
 
@@ -33,15 +34,8 @@ def emit(context: Context, directory: Path, dry_run: bool, as_json: bool) -> Non
       cd emitted && zensical build      (or: mkdocs build)
     """
     kit = context.load().kit
-    config_path = context.kit / "mkdocs.yml"
     try:
-        if config_path.is_file():
-            config = read_mkdocs_config(config_path.read_text("utf-8"))
-        else:
-            config = default_mkdocs_config(kit)
-    except (ValueError, UnicodeDecodeError) as exc:
-        fail(f"{relative(config_path)}: cannot read it: {exc}")
-    try:
+        config = load_mkdocs_config(context.kit) or default_mkdocs_config(kit)
         tree = emit_tree(kit, config)
     except OwnerkitError as exc:
         fail(str(exc))

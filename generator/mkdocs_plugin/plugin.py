@@ -16,8 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -28,19 +26,11 @@ from mkdocs.structure.pages import Page
 
 from generator.errors import KitInvalid, OwnerkitError
 from generator.load.kit import load_kit
+from generator.mkdocs_plugin.config import OwnerkitConfig
 from generator.model.records import Kit
-from generator.render.site import PER_PAGE, STYLESHEET, PageParts, build_site, overrides_dir, site_nav
+from generator.render.site import STYLESHEET, PageParts, build_site, overrides_dir, site_nav
 
 log = logging.getLogger("mkdocs.plugins.ownerkit")
-
-
-class OwnerkitConfig(base.Config):
-    kit = c.Optional(c.Type(str))
-    """The kit folder (default: the folder of mkdocs.yml)."""
-    per_page = c.Type(int, default=PER_PAGE)
-    """Stories per listing page."""
-    drafts_in_serve = c.Type(bool, default=True)
-    """Show drafts, marked as drafts, while previewing with ``mkdocs serve``."""
 
 
 class OwnerkitPlugin(BasePlugin[OwnerkitConfig]):

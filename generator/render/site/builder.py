@@ -1,0 +1,253 @@
+"""The site builder: the indexes every page needs, links between pages, and the tree being filled.
+
+Page modules (home, listings, story, pages, feed) are functions of a :class:`SiteBuilder`;
+:func:`generator.render.site.build_site` runs them in order. Pictures go through
+:class:`~generator.render.site.images.Pictures`.
+
+Privacy: the only things read from ``referrals/`` are, for people who gave
+consent (``public_thanks: true``), their public name, their testimonial and how
+many friends they referred. Everything else stays out of the tree.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from generator.errors import KitInvalid, Problem
+from generator.model.records import Kit, Person, Prompt, Story
+from generator.render.site.images import IMAGE_SUFFIXES, Pictures
+from generator.render.site.text import esc, long_date, page_url, paragraphs, public_owner_name
+from generator.render.starter import slugify
+
+PER_PAGE = 12
+FEED_ENTRIES = 20
+RELATED = 3
+LATEST_ON_HOME = 5
+FEATURED_ON_HOME = 3
+TESTIMONIALS_ON_HOME = 3
+RESERVED_SLUGS = ("index",)
+STYLESHEET = "assets/ownerkit.css"
+FEED = "feed.xml"
+
+Tree = dict[str, str | bytes]
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """How the tree is built: drafts (only while previewing), absolute URLs, page size."""
+
+    include_drafts: bool = False
+    site_url: str | None = None
+    directory_urls: bool = True
+    per_page: int = PER_PAGE
+
+
+@dataclass(frozen=True)
+class PageParts:
+    """A page after its front matter: generated HTML around the owner's Markdown (if any).
+
+    The MkDocs plugin renders only ``markdown`` through Markdown and puts the
+    HTML around the result, which keeps big listings out of the Markdown parser.
+    Other engines get the whole page (HTML blocks inside Markdown) and render
+    the same thing.
+    """
+
+    head: str
+    markdown: str
+    tail: str
+
+
+@dataclass(frozen=True)
+class SiteTree:
+    files: Tree
+    parts: dict[str, PageParts]
+
+
+class SiteBuilder:
+    """Builds one tree; holds the indexes every page needs."""
+
+    def __init__(self, kit: Kit, options: SiteOptions) -> None:
+        self.kit = kit
+        self.options = options
+        self.owner = kit.owner
+        self.owner_name = public_owner_name(kit.owner.name)
+        self.stories = [s for s in kit.stories if options.include_drafts or not s.draft]
+        self.stories.sort(key=lambda s: (s.date, s.slug), reverse=True)
+        self.by_prompt: dict[str, list[Story]] = defaultdict(list)
+        self.by_tag: dict[str, list[Story]] = defaultdict(list)
+        for story in self.stories:
+            self.by_prompt[story.prompt].append(story)
+            for tag in dict.fromkeys(story.tags):
+                self.by_tag[tag].append(story)
+        self.prompts: list[Prompt] = [p for pid, p in kit.prompts.items() if pid in self.by_prompt]
+        self.tag_slugs = _tag_slugs(sorted(self.by_tag, key=str.casefold))
+        self.tree: Tree = {}
+        self.parts: dict[str, PageParts] = {}
+        self._folders: dict[str, list[str]] = {}
+        self._minutes = {s.slug: s.reading_minutes for s in self.stories}
+        self.pictures = Pictures(kit.stories_dir, self.tree)
+        self._check()
+
+    # -- paths and links
+
+    def url(self, path: str) -> str:
+        return page_url(path, self.options.directory_urls)
+
+    def href(self, here: str, target: str) -> str:
+        """A link from page ``here`` to page or file ``target``, relative so it works anywhere."""
+        from_parts = self._folders.get(here)
+        if from_parts is None:
+            here_url = self.url(here)
+            base = here_url if here_url.endswith("/") or not here_url else posixpath.dirname(here_url) + "/"
+            from_parts = self._folders[here] = base.split("/")[:-1] if base not in ("", "/") else []
+        target_url = self.url(target)
+        to_parts = target_url.split("/")
+        common = 0
+        while common < len(from_parts) and common < len(to_parts) - 1 and from_parts[common] == to_parts[common]:
+            common += 1
+        rel = "../" * (len(from_parts) - common) + "/".join(to_parts[common:])
+        return rel or "./"
+
+    def absolute(self, target: str) -> str:
+        """An absolute URL when ``site_url`` is set, else the site-relative one."""
+        url = self.url(target)
+        if self.options.site_url:
+            return self.options.site_url.rstrip("/") + "/" + url
+        return url or "./"
+
+    @staticmethod
+    def story_path(story: Story) -> str:
+        return f"stories/{story.slug}.md"
+
+    @staticmethod
+    def prompt_path(prompt_id: str, page: int = 1) -> str:
+        return f"prompts/{prompt_id}/index.md" if page == 1 else f"prompts/{prompt_id}/page/{page}.md"
+
+    def tag_path(self, tag: str) -> str:
+        return f"tags/{self.tag_slugs[tag]}.md"
+
+    @staticmethod
+    def year_path(year: int) -> str:
+        return f"archive/{year}.md"
+
+    def prompt_title(self, prompt_id: str) -> str:
+        prompt = self.kit.prompts.get(prompt_id)
+        return prompt.title if prompt else prompt_id
+
+    # -- checks the loader cannot make (they depend on the site's layout)
+
+    def _check(self) -> None:
+        problems = []
+        for story in self.kit.stories:
+            if story.slug in RESERVED_SLUGS:
+                line, col = story.source.at("slug")
+                problems.append(
+                    Problem(story.source.path, line, col, "slug", f'"{story.slug}" is reserved for the stories page')
+                )
+            if story.image and not story.image.lower().endswith(IMAGE_SUFFIXES):
+                line, col = story.source.at("image")
+                problems.append(
+                    Problem(
+                        story.source.path,
+                        line,
+                        col,
+                        "image",
+                        f'"{story.image}" is not a picture',
+                        "use a " + ", ".join(IMAGE_SUFFIXES) + " file",
+                    )
+                )
+        photo = self.owner.photo
+        if photo and not photo.lower().endswith(IMAGE_SUFFIXES):
+            line, col = self.owner.source.at("photo")
+            problems.append(Problem(self.owner.source.path, line, col, "photo", f'"{photo}" is not a picture'))
+        if problems:
+            raise KitInvalid(problems)
+
+    # -- pages are front matter, then HTML, the owner's Markdown (stories only), more HTML
+
+    def add_page(self, path: str, head: list[str], markdown: str = "", tail: str = "") -> None:
+        """Store a page: ``head[0]`` is its front matter, the rest HTML; ``markdown`` the owner's text."""
+        html_head = "".join(head[1:])
+        self.parts[path] = PageParts(html_head, markdown, tail)
+        text = head[0] + html_head
+        if markdown:
+            text += markdown + "\n"
+        self.tree[path] = text + tail
+
+    # -- pieces of pages
+
+    def image_tag(self, here: str, image: str, alt: str | None, css: str) -> str:
+        path = self.pictures.publish(image)
+        return f'<img class="{css}" src="{esc(self.href(here, path))}" alt="{esc(alt or "")}">'
+
+    def meta_line(self, here: str, story: Story) -> str:
+        parts = [
+            f'<time datetime="{story.date.isoformat()}">{long_date(story.date)}</time>',
+            f'<a href="{esc(self.href(here, self.prompt_path(story.prompt)))}">'
+            f"{esc(self.prompt_title(story.prompt))}</a>",
+            f"{self._minutes[story.slug]} min read",
+        ]
+        if story.draft:
+            parts.append('<span class="ok-draft-badge">Draft</span>')
+        return '<p class="ok-meta">' + " · ".join(parts) + "</p>"
+
+    def card(self, here: str, story: Story) -> str:
+        summary = f'<p class="ok-summary">{esc(story.summary)}</p>' if story.summary else ""
+        return (
+            f'<li class="ok-card"><h3><a href="{esc(self.href(here, self.story_path(story)))}">{esc(story.title)}</a>'
+            f"</h3>{self.meta_line(here, story)}{summary}</li>"
+        )
+
+    def cards(self, here: str, stories: Iterable[Story]) -> str:
+        items = "\n".join(self.card(here, s) for s in stories)
+        return f'<ul class="ok-cards">\n{items}\n</ul>'
+
+    def title_list(self, here: str, stories: Iterable[Story]) -> str:
+        items = "\n".join(
+            f'<li><time datetime="{s.date.isoformat()}">{long_date(s.date)}</time> '
+            f'<a href="{esc(self.href(here, self.story_path(s)))}">{esc(s.title)}</a>'
+            + (' <span class="ok-draft-badge">Draft</span>' if s.draft else "")
+            + "</li>"
+            for s in stories
+        )
+        return f'<ul class="ok-titles">\n{items}\n</ul>'
+
+    def pager(self, paths: list[str], index: int) -> str:
+        if len(paths) < 2:
+            return ""
+        here = paths[index]
+        parts = []
+        if index > 0:
+            parts.append(f'<a rel="prev" href="{esc(self.href(here, paths[index - 1]))}">← Newer stories</a>')
+        parts.append(f"<span>Page {index + 1} of {len(paths)}</span>")
+        if index + 1 < len(paths):
+            parts.append(f'<a rel="next" href="{esc(self.href(here, paths[index + 1]))}">Older stories →</a>')
+        return '<nav class="ok-pager" aria-label="Pages">' + " ".join(parts) + "</nav>"
+
+    def consenting(self) -> list[Person]:
+        return [p for p in self.kit.people.values() if p.public_thanks]
+
+    def testimonial(self, person: Person) -> str:
+        return (
+            f'<blockquote class="ok-quote">{paragraphs(person.testimonial or "")}'
+            f"<footer>{esc(person.shown_name)}</footer></blockquote>"
+        )
+
+    # -- pages
+
+
+def _tag_slugs(tags: list[str]) -> dict[str, str]:
+    slugs: dict[str, str] = {}
+    used: set[str] = set()
+    for number, tag in enumerate(tags, 1):
+        base = slugify(tag) or f"tag-{number}"
+        slug, n = base, 1
+        while slug in used or slug == "index":
+            n += 1
+            slug = f"{base}-{n}"
+        used.add(slug)
+        slugs[tag] = slug
+    return slugs
