@@ -466,3 +466,46 @@ def test_emit_reports_a_broken_kit(kit, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "stories/2026-01-10-why-i-started.md:1:1: a story needs front matter at the top" in result.output
     assert not (tmp_path / "out").exists()
+
+
+# ------------------------------------------------------------------ brand
+
+
+def test_brand_is_read_from_owner_yml(kit) -> None:
+    root = kit(
+        {
+            "stories/owner.yml": OWNER_YML_BRAND.format(primary='"#1F5C57"', logo="images/logo.png"),
+            "stories/images/logo.png": b"\x89PNG",
+        }
+    )
+    brand = load(root).owner.brand
+    assert (brand.primary, brand.accent, brand.logo, brand.favicon, brand.theme_credit) == (
+        "#1f5c57",
+        "#9a4a12",
+        "images/logo.png",
+        None,
+        False,
+    )
+
+
+def test_brand_colours_and_pictures_are_checked(kit) -> None:
+    root = kit({"stories/owner.yml": OWNER_YML_BRAND.format(primary="teal", logo="images/missing.png")})
+    with pytest.raises(KitInvalid) as caught:
+        load(root)
+    assert [str(p) for p in caught.value.problems] == [
+        'stories/owner.yml:6:12: brand.primary: expected a colour like "#2e5e4e", got "teal"'
+        ' (write it as "#" and six hex digits)',
+        "stories/owner.yml:8:9: brand.logo: no file at stories/images/missing.png",
+    ]
+
+
+OWNER_YML_BRAND = """\
+name: {{given: Ana, family: Ferreira}}
+business: Ferreira Bakes
+signature: Ana
+brand:
+  accent: "#9A4A12"
+  primary: {primary}
+  theme_credit: false
+  logo: {logo}
+"""

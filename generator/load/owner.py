@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.errors import Problem
@@ -9,11 +10,13 @@ from generator.load.fields import RecordReader, describe
 from generator.load.people import read_name
 from generator.load.yamlsource import MarkedMap, parse_yaml, read_source
 from generator.model.records import (
+    BRAND_RULES,
     CONTACT_RULES,
     OWNER_RULES,
     PROMPT_RULES,
     SOCIAL_RULES,
     VALUE_RULES,
+    Brand,
     Contact,
     Link,
     Owner,
@@ -23,6 +26,7 @@ from generator.model.records import (
 )
 
 OWNER_FILE = "stories/owner.yml"
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 def load_owner(root: Path, problems: list[Problem]) -> Owner | None:
@@ -57,6 +61,7 @@ def load_owner(root: Path, problems: list[Problem]) -> Owner | None:
     sub = record.sub("contact", CONTACT_RULES)
     if sub is not None:
         contact = Contact(sub.get("email"), sub.get("phone"), sub.get("address"))
+    brand = read_brand(root, record)
     social = tuple(
         Link(label, url)
         for item in record.items("social", SOCIAL_RULES)
@@ -96,8 +101,31 @@ def load_owner(root: Path, problems: list[Problem]) -> Owner | None:
         started=record.get("started"),
         contact=contact,
         social=social,
+        brand=brand,
         values=values,
         card_size=record.get("card_size") or "A2",
         prompts=prompts,
         source=Source(OWNER_FILE, 1),
     )
+
+
+def read_brand(root: Path, record: RecordReader) -> Brand:
+    """``brand:``: colours as ``#rrggbb`` and pictures that exist under stories/."""
+    sub = record.sub("brand", BRAND_RULES)
+    if sub is None:
+        return Brand()
+    colours = {}
+    for key in ("primary", "accent"):
+        value = sub.get(key)
+        if value is not None and not _COLOUR.match(value):
+            sub.problem(key, f'expected a colour like "#2e5e4e", got "{value}"', 'write it as "#" and six hex digits')
+            value = None
+        colours[key] = value.lower() if value else None
+    pictures = {}
+    for key in ("logo", "favicon"):
+        value = sub.get(key)
+        if value and not (root / "stories" / value).is_file():
+            sub.problem(key, f"no file at stories/{value}")
+            value = None
+        pictures[key] = value
+    return Brand(theme_credit=bool(sub.get("theme_credit")), **colours, **pictures)

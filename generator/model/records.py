@@ -118,6 +118,14 @@ PROMPT_RULES = {
     "questions": Rule("texts", doc="guiding questions put into a new story"),
 }
 
+BRAND_RULES = {
+    "primary": Rule("text", doc='the main colour (header, buttons, links) as "#rrggbb"; darkened if too light to read'),
+    "accent": Rule("text", doc='the second colour (hover, highlights) as "#rrggbb"'),
+    "logo": Rule("path", doc="a logo picture, relative to stories/ (default: your photo, else your initials)"),
+    "favicon": Rule("path", doc="the browser-tab icon, relative to stories/ (default: the logo)"),
+    "theme_credit": Rule("bool", doc='keep "Made with Material for MkDocs" in the footer (default: false)'),
+}
+
 OWNER_RULES = {
     "name": Rule("map", True, doc="the owner's name: given, family, preferred, order"),
     "business": Rule("text", True, doc="the business name"),
@@ -128,6 +136,7 @@ OWNER_RULES = {
     "started": Rule("year", doc="the year the business started"),
     "contact": Rule("map", doc="public ways to reach you: email, phone, address"),
     "social": Rule("list", doc="links: each with label and url"),
+    "brand": Rule("map", doc="the site's look: primary, accent, logo, favicon, theme_credit"),
     "values": Rule("list", doc="what you stand for: each with title and text"),
     "signature": Rule("text", True, doc="how you sign letters"),
     "card_size": Rule("choice", choices=CARD_SIZES, doc="default card size for letters (default: A2)"),
@@ -349,6 +358,17 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Brand:
+    """The site's look from owner.yml; colours as ``#rrggbb`` (``None``: chosen from the business name)."""
+
+    primary: str | None = None
+    accent: str | None = None
+    logo: str | None = None
+    favicon: str | None = None
+    theme_credit: bool = False
+
+
+@dataclass(frozen=True)
 class Owner:
     name: PersonName
     business: str
@@ -360,6 +380,7 @@ class Owner:
     started: int | None = None
     contact: Contact = Contact()
     social: tuple[Link, ...] = ()
+    brand: Brand = Brand()
     values: tuple[Value, ...] = ()
     card_size: str = "A2"
     prompts: tuple[Prompt, ...] = ()
