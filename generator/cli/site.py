@@ -36,7 +36,7 @@ def emit(context: Context, directory: Path, dry_run: bool, as_json: bool) -> Non
     kit = context.load().kit
     try:
         config = load_mkdocs_config(context.kit) or default_mkdocs_config(kit)
-        tree = emit_tree(kit, config)
+        tree = emit_tree(kit, config, context.today)
     except OwnerkitError as exc:
         fail(str(exc))
 

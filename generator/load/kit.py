@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.errors import KitInvalid, Problem
+from generator.load.mkdocs_config import brand_conflicts
 from generator.load.owner import load_owner
 from generator.load.people import load_referral_file
 from generator.load.stories import load_story, story_files
@@ -60,6 +61,8 @@ def _load_kit(root: Path, today: dt.date | None) -> Checked:
     root = Path(root)
     problems: list[Problem] = []
     owner = load_owner(root, problems)
+    if owner:
+        problems.extend(brand_conflicts(root, owner.business, owner.tagline))
     stories = [
         story for path in story_files(root / "stories") if (story := load_story(path, f"stories/{path.name}", problems))
     ]

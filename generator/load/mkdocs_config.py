@@ -97,3 +97,49 @@ def published_folders(config: dict[str, Any] | None) -> dict[str, str]:
         if isinstance(value, str) and value.strip():
             folders[key] = value.strip()
     return folders
+
+
+def _setting_marks(text: str) -> dict[str, tuple[int, int]]:
+    """Line and column of each top-level setting's value in mkdocs.yml."""
+    try:
+        node = yaml.compose(text, Loader=_ConfigLoader)  # a SafeLoader subclass
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {
+        str(key.value): (value.start_mark.line + 1, value.start_mark.column + 1)
+        for key, value in node.value
+        if isinstance(key, yaml.ScalarNode)
+    }
+
+
+def brand_conflicts(root: Path, business: str, tagline: str | None) -> list[Problem]:
+    """A ``site_name`` or ``site_description`` in mkdocs.yml that contradicts owner.yml (warnings)."""
+    path = Path(root) / MKDOCS_FILE
+    if not path.is_file():
+        return []
+    try:
+        text = path.read_text("utf-8")
+        config = read_mkdocs_config(text)
+    except (yaml.YAMLError, ValueError, UnicodeDecodeError):
+        return []  # reported where mkdocs.yml is read for the build
+    marks = _setting_marks(text)
+    problems = []
+    wanted = {"site_name": (business, "business"), "site_description": (tagline, "tagline")}
+    for key, (value, field) in wanted.items():
+        written = config.get(key)
+        if isinstance(written, str) and written.strip() and value is not None and written.strip() != value:
+            line, col = marks.get(key, (0, 0))
+            problems.append(
+                Problem(
+                    MKDOCS_FILE,
+                    line,
+                    col,
+                    key,
+                    f'"{written.strip()}" differs from {field}: "{value}" in stories/owner.yml, which the site uses',
+                    f'write {key}: "{value}", or remove it' if key == "site_description" else f'write {key}: "{value}"',
+                    "warning",
+                )
+            )
+    return problems

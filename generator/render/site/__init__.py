@@ -11,6 +11,7 @@ Modules: ``builder`` (indexes, links, the tree), ``text`` (escaping, front matte
 """
 
 from generator.load.mkdocs_config import read_mkdocs_config
+from generator.render.site.brand import apply_theme_settings
 from generator.render.site.build import build_pages, build_site, overrides_dir, overrides_files, site_nav
 from generator.render.site.builder import PER_PAGE, STYLESHEET, PageParts, SiteOptions, SiteTree, Tree
 from generator.render.site.emit import EMIT_MARKER, default_mkdocs_config, emit_tree
@@ -24,6 +25,7 @@ __all__ = [
     "SiteOptions",
     "SiteTree",
     "Tree",
+    "apply_theme_settings",
     "build_pages",
     "build_site",
     "default_mkdocs_config",

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.model.records import Kit
+from generator.render.site.brand import BRAND_CSS, theme_settings
 from generator.render.site.builder import FEED, STYLESHEET, SiteBuilder, SiteOptions, SiteTree, Tree
 from generator.render.site.feed import render_feed
 from generator.render.site.home import render_home
@@ -31,7 +32,7 @@ def build_site(kit: Kit, include_drafts: bool = False, **options: Any) -> SiteTr
     render_contact(site)
     render_thanks(site)
     site.tree[FEED] = render_feed(site)
-    return SiteTree(site.tree, site.parts)
+    return SiteTree(site.tree, site.parts, theme_settings(kit.owner, site.brand, site.options.today))
 
 
 def build_pages(kit: Kit, include_drafts: bool = False, **options: Any) -> Tree:
@@ -55,6 +56,9 @@ def site_nav(kit: Kit, include_drafts: bool = False) -> list[Any]:
         {"Thanks": "thanks.md"},
         {"Contact": "contact.md"},
     ]
+
+
+STYLESHEETS = (STYLESHEET, BRAND_CSS)
 
 
 def overrides_dir() -> Path:

@@ -11,15 +11,18 @@ many friends they referred. Everything else stays out of the tree.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from generator.errors import KitInvalid, Problem
-from generator.model.records import Kit, Person, Prompt, Story
+from generator.model.records import Kit, Person, PersonName, Prompt, Story
+from generator.render.site.brand import Brand, brand_files
 from generator.render.site.images import IMAGE_SUFFIXES, Pictures
-from generator.render.site.text import esc, long_date, page_url, paragraphs, public_owner_name
+from generator.render.site.text import esc, front_matter, long_date, page_url, paragraphs, public_owner_name
 from generator.render.starter import slugify
 
 PER_PAGE = 12
@@ -33,6 +36,14 @@ STYLESHEET = "assets/ownerkit.css"
 FEED = "feed.xml"
 
 Tree = dict[str, str | bytes]
+PAGE_HIDE = ("navigation", "toc", "footer")  # Material's left and right sidebars and previous/next links
+SIZES = {
+    "photo": "(max-width: 30em) 60vw, 16rem",
+    "figure": "(max-width: 50em) 100vw, 46rem",
+    "card": "(max-width: 30em) 100vw, 12rem",
+    "logo": "2.4rem",
+    "body": "(max-width: 50em) 100vw, 46rem",
+}
 
 
 @dataclass(frozen=True)
@@ -43,6 +54,7 @@ class SiteOptions:
     site_url: str | None = None
     directory_urls: bool = True
     per_page: int = PER_PAGE
+    today: dt.date | None = None  # the footer's copyright year (default: today)
 
 
 @dataclass(frozen=True)
@@ -64,6 +76,7 @@ class PageParts:
 class SiteTree:
     files: Tree
     parts: dict[str, PageParts]
+    theme: dict[str, Any]  # Material settings from owner.yml (see brand.theme_settings)
 
 
 class SiteBuilder:
@@ -90,6 +103,7 @@ class SiteBuilder:
         self._minutes = {s.slug: s.reading_minutes for s in self.stories}
         self.pictures = Pictures(kit.stories_dir, self.tree)
         self._check()
+        self.brand: Brand = brand_files(kit.owner, kit.stories_dir, self.pictures)
 
     # -- paths and links
 
@@ -177,11 +191,40 @@ class SiteBuilder:
             text += markdown + "\n"
         self.tree[path] = text + tail
 
+    def front(self, title: str, description: str | None = None, hide: tuple[str, ...] = PAGE_HIDE, **extra: Any) -> str:
+        """Front matter for a generated page: no docs sidebars or footer links, a raster link preview."""
+        extra.setdefault("og_image", self.brand.preview)
+        return front_matter(title, description, hide=list(hide), **extra)
+
     # -- pieces of pages
 
-    def image_tag(self, here: str, image: str, alt: str | None, css: str) -> str:
-        path = self.pictures.publish(image)
-        return f'<img class="{css}" src="{esc(self.href(here, path))}" alt="{esc(alt or "")}">'
+    def image_tag(
+        self, here: str, image: str, alt: str | None, css: str, kind: str, where: tuple[str, str], lazy: bool = True
+    ) -> str:
+        """An ``<img>`` with its size, a ``srcset`` of the resized copies, and lazy loading below the fold."""
+        picture = self.pictures.publish(image, kind, where)
+        extra = ""
+        if len(picture.srcset) > 1:
+            srcset = ", ".join(f"{esc(self.href(here, path))} {width}w" for path, width in picture.srcset)
+            extra = f' srcset="{srcset}" sizes="{SIZES[kind]}"'
+        extra += ' loading="lazy"' if lazy else ""
+        return (
+            f'<img class="{css}" src="{esc(self.href(here, picture.path))}"{extra}'
+            f' width="{picture.width}" height="{picture.height}" alt="{esc(alt or "")}">'
+        )
+
+    def story_picture(self, here: str, story: Story, css: str, kind: str, lazy: bool = True) -> str:
+        if not story.image:
+            return ""
+        return self.image_tag(here, story.image, story.image_alt, css, kind, (story.source.path, "image"), lazy)
+
+    def owner_photo(self, here: str, lazy: bool = False) -> str:
+        owner = self.owner
+        if not owner.photo:
+            return ""
+        return self.image_tag(
+            here, owner.photo, owner.photo_alt, "ok-photo u-photo", "photo", (owner.source.path, "photo"), lazy
+        )
 
     def meta_line(self, here: str, story: Story) -> str:
         parts = [
@@ -196,9 +239,11 @@ class SiteBuilder:
 
     def card(self, here: str, story: Story) -> str:
         summary = f'<p class="ok-summary">{esc(story.summary)}</p>' if story.summary else ""
+        picture = self.story_picture(here, story, "ok-card-image", "card")
         return (
-            f'<li class="ok-card"><h3><a href="{esc(self.href(here, self.story_path(story)))}">{esc(story.title)}</a>'
-            f"</h3>{self.meta_line(here, story)}{summary}</li>"
+            f'<li class="ok-card">{picture}<div class="ok-card-text"><h3>'
+            f'<a href="{esc(self.href(here, self.story_path(story)))}">{esc(story.title)}</a>'
+            f"</h3>{self.meta_line(here, story)}{summary}</div></li>"
         )
 
     def cards(self, here: str, stories: Iterable[Story]) -> str:
@@ -230,10 +275,19 @@ class SiteBuilder:
     def consenting(self) -> list[Person]:
         return [p for p in self.kit.people.values() if p.public_thanks]
 
+    @staticmethod
+    def public_name(person: Person) -> str:
+        """How the site names someone who consented: their ``public_name``, else what they are called
+        (``preferred``, else given) and the family initial."""
+        if person.public_name:
+            return person.public_name
+        name = person.name
+        return PersonName(given=name.greeting, family=name.family, order=name.order).public_default
+
     def testimonial(self, person: Person) -> str:
         return (
             f'<blockquote class="ok-quote">{paragraphs(person.testimonial or "")}'
-            f"<footer>{esc(person.shown_name)}</footer></blockquote>"
+            f"<footer>{esc(self.public_name(person))}</footer></blockquote>"
         )
 
     # -- pages

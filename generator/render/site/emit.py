@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
 from importlib import resources
 from typing import Any
 
@@ -9,8 +11,9 @@ import yaml
 
 from generator.load.mkdocs_config import ConfigDumper, read_mkdocs_config
 from generator.model.records import Kit
-from generator.render.site.build import build_pages, overrides_files, site_nav
-from generator.render.site.builder import PER_PAGE, STYLESHEET, Tree
+from generator.render.site.brand import apply_theme_settings
+from generator.render.site.build import STYLESHEETS, build_site, overrides_files, site_nav
+from generator.render.site.builder import PER_PAGE, Tree
 
 EMIT_MARKER = ".ownerkit-emit"
 EMIT_HEADER = (
@@ -25,7 +28,7 @@ def _plugin_name(entry: Any) -> str:
     return str(entry)
 
 
-def emit_tree(kit: Kit, config: dict[str, Any]) -> Tree:
+def emit_tree(kit: Kit, config: dict[str, Any], today: dt.date | None = None) -> Tree:
     """The site as files for another engine: ``mkdocs.yml``, ``docs/`` and ``overrides/``.
 
     ``config`` is the kit's mkdocs.yml (read with :func:`read_mkdocs_config`); the
@@ -43,24 +46,24 @@ def emit_tree(kit: Kit, config: dict[str, Any]) -> Tree:
                 options = entry["ownerkit"] or {}
         plugins = [p for p in plugins if _plugin_name(p) != "ownerkit"]
     config["plugins"] = plugins or ["search"]
-    pages = build_pages(
+    site = build_site(
         kit,
         site_url=config.get("site_url") or None,
         directory_urls=bool(config.get("use_directory_urls", True)),
         per_page=int(options.get("per_page", PER_PAGE)),
+        today=today,
     )
     theme = config.get("theme") or {"name": "material"}
-    theme = {"name": theme} if isinstance(theme, str) else dict(theme)
+    theme = {"name": theme} if isinstance(theme, str) else copy.deepcopy(theme)
     theme["custom_dir"] = "overrides"
     config["theme"] = theme
     config["docs_dir"] = "docs"
     config["site_dir"] = "site"
     config.setdefault("nav", site_nav(kit))
-    extra_css = list(config.get("extra_css") or [])
-    if STYLESHEET not in extra_css:
-        extra_css.append(STYLESHEET)
-    config["extra_css"] = extra_css
-    tree: Tree = {f"docs/{path}": content for path, content in pages.items()}
+    config["extra"] = copy.deepcopy(config.get("extra") or {})
+    config["extra_css"] = list(config.get("extra_css") or [])
+    apply_theme_settings(config, theme, site.theme, STYLESHEETS)
+    tree: Tree = {f"docs/{path}": content for path, content in site.files.items()}
     tree.update({f"overrides/{name}": text for name, text in overrides_files().items()})
     dumped = yaml.dump(config, Dumper=ConfigDumper, allow_unicode=True, sort_keys=False, width=1000)
     tree["mkdocs.yml"] = EMIT_HEADER + dumped

@@ -6,13 +6,13 @@ from collections import defaultdict
 
 from generator.model.records import Prompt, Story
 from generator.render.site.builder import FEED, SiteBuilder
-from generator.render.site.text import esc, front_matter, plural
+from generator.render.site.text import esc, plural
 
 
 def render_stories_index(site: SiteBuilder) -> None:
     here = "stories/index.md"
     description = f"Stories from {site.owner_name} of {site.owner.business}."
-    out = [front_matter("Stories", description, search={"exclude": True})]
+    out = [site.front("Stories", description, search={"exclude": True})]
     count = plural(len(site.stories), "story", "stories")
     out.append(f"<h1>Stories</h1>\n\n<p>{count}, newest first in each section. ")
     out.append(
@@ -43,7 +43,7 @@ def render_prompt_pages(site: SiteBuilder, prompt: Prompt) -> None:
     for index, chunk in enumerate(chunks):
         here = paths[index]
         title = prompt.title if index == 0 else f"{prompt.title} (page {index + 1})"
-        out = [front_matter(title, prompt.intro or None, search={"exclude": True})]
+        out = [site.front(title, prompt.intro or None, search={"exclude": True})]
         out.append(f"<h1>{esc(title)}</h1>\n\n")
         if prompt.intro:
             out.append(f'<p class="ok-intro">{esc(prompt.intro)}</p>\n\n')
@@ -59,7 +59,7 @@ def render_archive(site: SiteBuilder) -> None:
     years: dict[int, list[Story]] = defaultdict(list)
     for story in site.stories:
         years[story.date.year].append(story)
-    out = [front_matter("Archive", "Every story, by year.", search={"exclude": True}), "<h1>Archive</h1>\n\n"]
+    out = [site.front("Archive", "Every story, by year.", search={"exclude": True}), "<h1>Archive</h1>\n\n"]
     if not years:
         out.append("<p>No stories are published yet.</p>\n")
     else:
@@ -72,7 +72,7 @@ def render_archive(site: SiteBuilder) -> None:
     site.add_page(here, out)
     for year, stories in years.items():
         path = site.year_path(year)
-        page = [front_matter(f"Stories from {year}", f"Every story from {year}.", search={"exclude": True})]
+        page = [site.front(f"Stories from {year}", f"Every story from {year}.", search={"exclude": True})]
         page.append(f"<h1>Stories from {year}</h1>\n\n")
         months: dict[int, list[Story]] = defaultdict(list)
         for story in stories:
@@ -85,7 +85,7 @@ def render_archive(site: SiteBuilder) -> None:
 
 def render_tags(site: SiteBuilder) -> None:
     here = "tags/index.md"
-    out = [front_matter("Tags", "Stories by topic.", search={"exclude": True}), "<h1>Tags</h1>\n\n"]
+    out = [site.front("Tags", "Stories by topic.", search={"exclude": True}), "<h1>Tags</h1>\n\n"]
     if not site.by_tag:
         out.append("<p>No story has tags yet.</p>\n")
     else:
@@ -97,7 +97,7 @@ def render_tags(site: SiteBuilder) -> None:
     site.add_page(here, out)
     for tag, stories in site.by_tag.items():
         path = site.tag_path(tag)
-        page = [front_matter(f"Tag: {tag}", f"Stories tagged {tag}.", search={"exclude": True})]
+        page = [site.front(f"Tag: {tag}", f"Stories tagged {tag}.", search={"exclude": True})]
         page.append(f"<h1>Stories tagged “{esc(tag)}”</h1>\n\n{site.title_list(path, stories)}\n\n")
         page.append(f'<p><a href="{esc(site.href(path, here))}">← All tags</a></p>\n')
         site.add_page(path, page)
