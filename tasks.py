@@ -4,7 +4,7 @@
     python3 tasks.py example   # build the example site and letters from this kit
     python3 tasks.py test      # ruff, mypy and the whole pytest suite
 
-Each sets up .venv (and, for tests, Debian's chromium) when missing or stale.
+Each sets up .venv (and, for tests, Debian's chromium and Lighthouse from npm) when missing or stale.
 Only the standard library is used here, so a fresh machine needs just Python.
 """
 
@@ -60,6 +60,20 @@ def ensure_chromium() -> None:
     run(*apt, "install", "-y", "-qq", "chromium", "chromium-driver")
 
 
+def ensure_lighthouse() -> None:
+    """Lighthouse 12.2.3 from npm into ~/.cache/ownerkit/node, for the site's accessibility tests."""
+    sys.path.insert(0, str(ROOT))
+    from bench.lighthouse import CACHE, VERSION
+    from bench.lighthouse import ensure_lighthouse as install
+
+    if not shutil.which("npm"):
+        apt = ["apt-get"] if os.geteuid() == 0 else ["sudo", "apt-get"]
+        say("installing Debian's nodejs and npm for Lighthouse")
+        run(*apt, "install", "-y", "-qq", "nodejs", "npm")
+    say(f"lighthouse {VERSION} in {CACHE}")
+    install()
+
+
 def example() -> None:
     ensure_venv("")
     run(BIN / "ownerkit", "check")
@@ -77,6 +91,7 @@ def example() -> None:
 def test() -> None:
     ensure_venv("test")
     ensure_chromium()
+    ensure_lighthouse()
     run(BIN / "ruff", "check", "generator", "tests", "bench", "tasks.py")
     run(BIN / "ruff", "format", "--check", "generator", "tests", "bench", "tasks.py")
     run(BIN / "mypy")
