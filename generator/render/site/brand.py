@@ -135,12 +135,14 @@ def initials(owner: Owner) -> str:
     return ("".join(letters[:1] + letters[-1:]) if len(letters) > 1 else "".join(letters) or "?").upper()
 
 
-def initials_svg(owner: Owner, c: Colours) -> bytes:
+def initials_svg(owner: Owner, c: Colours, on_brand: bool) -> bytes:
+    """The owner's initials in a circle: white on the primary colour (favicon), or the reverse (the header)."""
     text = esc(initials(owner))
+    fill, ink = ("#ffffff", c.primary) if on_brand else (c.primary, "#ffffff")
     return (
         '<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96">'
-        f'<circle cx="48" cy="48" r="48" fill="{c.primary}"/>'
-        '<text x="48" y="50" text-anchor="middle" dominant-baseline="middle" fill="#ffffff"'
+        f'<circle cx="48" cy="48" r="48" fill="{fill}"/>'
+        f'<text x="48" y="50" text-anchor="middle" dominant-baseline="middle" fill="{ink}"'
         f' font-family="system-ui, sans-serif" font-size="40" font-weight="700">{text}</text></svg>'
     ).encode()
 
@@ -188,11 +190,11 @@ def brand_files(owner: Owner, stories_dir: Path, pictures: Pictures) -> Brand:
     where = ("stories/owner.yml", "brand.logo")
     source = owner.brand.logo or owner.photo
     if source:
-        logo = pictures.publish(source, "logo", where).path
+        logo = favicon = pictures.publish(source, "logo", where).path
     else:
-        logo = LOGO + ".svg"
-        tree[logo] = initials_svg(owner, c)
-    favicon = logo
+        logo, favicon = LOGO + ".svg", FAVICON + ".svg"
+        tree[logo] = initials_svg(owner, c, on_brand=True)
+        tree[favicon] = initials_svg(owner, c, on_brand=False)
     if owner.brand.favicon:
         favicon = pictures.publish(owner.brand.favicon, "logo", ("stories/owner.yml", "brand.favicon")).path
     preview = PREVIEW_CARD

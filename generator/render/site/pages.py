@@ -19,7 +19,7 @@ def render_about(site: SiteBuilder) -> None:
     if owner.started:
         facts.append(f"since {owner.started}")
     out = [site.front(f"About {site.owner_name}", owner.tagline or f"About {owner.business}.")]
-    out.append(f"<h1>About {esc(site.owner_name)}</h1>\n\n")
+    out.append(f'<h1 class="ok-narrow">About {esc(site.owner_name)}</h1>\n\n')
     about = ['<div class="ok-hero">', site.owner_photo(here)]
     about.append(f'<div class="ok-hero-text"><p class="ok-business">{esc(" · ".join(facts))}</p>')
     if owner.tagline:
@@ -46,7 +46,7 @@ def render_contact(site: SiteBuilder) -> None:
     owner = site.owner
     contact = owner.contact
     out = [site.front("Contact", f"How to reach {site.owner_name} at {owner.business}.")]
-    out.append("<h1>Contact</h1>\n\n")
+    out.append('<h1 class="ok-narrow">Contact</h1>\n\n')
     card = ['<div class="ok-contact-card h-card">', site.owner_photo(here, lazy=True)]
     card.append(f'<p><span class="p-name">{esc(site.owner_name)}</span>, <span class="p-org">{esc(owner.business)}</span>')
     if owner.location:
@@ -80,7 +80,7 @@ def render_thanks(site: SiteBuilder) -> None:
     wall.sort(key=lambda p: (-referred[p.id], site.public_name(p).casefold(), p.id))
     out = [
         site.front("Thanks", f"The people who sent friends to {site.owner.business}, named with their permission."),
-        "<h1>Thank you</h1>\n\n",
+        '<h1 class="ok-narrow">Thank you</h1>\n\n',
         f"<p>{esc(site.owner.business)} grows by word of mouth. These are some of the people who sent friends"
         " our way, named here because they said we could.</p>\n\n",
     ]

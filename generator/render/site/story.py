@@ -35,7 +35,7 @@ def render_story(site: SiteBuilder, story: Story) -> None:
             " <code>mkdocs serve</code>. It is left out of the built site until you remove"
             " <code>draft: true</code>.</p>\n\n"
         )
-    head.append(f"<h1>{esc(story.title)}</h1>\n\n{site.meta_line(here, story)}\n\n")
+    head.append(f'<h1 class="ok-narrow">{esc(story.title)}</h1>\n\n{site.meta_line(here, story)}\n\n')
     if story.image:
         figure = site.story_picture(here, story, "ok-image", "figure", lazy=False)
         head.append(f'<figure class="ok-figure">{figure}</figure>\n\n')
