@@ -20,6 +20,7 @@ import click
 from generator import __version__
 from generator.errors import KitInvalid, OwnerkitError, Problem
 from generator.load.kit import Checked, load_kit
+from generator.model.prompts import builtin_prompt_list
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -200,7 +201,8 @@ def init(context: Context, directory: Path, given: str | None, family: str | Non
       ownerkit init my-kit --given Ana --family Ferreira --business "Ferreira Bakes"
       ownerkit init .        (asks for your name and business)
     """
-    from generator.model.records import PersonName, builtin_prompts
+    from generator.model.names import PersonName
+    from generator.model.prompts import builtin_prompts
     from generator.render.starter import starter_files, write_files
 
     interactive = sys.stdin.isatty()
@@ -235,24 +237,25 @@ def new() -> None:
     """
 
 
-@new.command("story")
+@new.command(
+    "story",
+    help=f"""Create stories/DATE-SLUG.md as a draft, with the prompt's guiding questions.
+
+    Prompts: {builtin_prompt_list()}, and any you add under prompts: in stories/owner.yml.
+
+    \b
+    Examples:
+      ownerkit new story --prompt why-i-started "Why I opened the shop"
+      ownerkit new story --prompt mistake-learned "The order I lost" --date 2026-05-01
+    """,
+)
 @click.argument("title")
 @click.option("--prompt", "prompt_id", required=True, help="What the story answers, e.g. why-i-started.")
 @click.option("--date", "when", metavar="YYYY-MM-DD", help="The story's date (default: today).")
 @click.option("--slug", help="The page address (default: from the title).")
 @pass_context
 def new_story(context: Context, title: str, prompt_id: str, when: str | None, slug: str | None) -> None:
-    """Create stories/DATE-SLUG.md as a draft, with the prompt's guiding questions.
-
-    Prompts: why-i-started, customer-who-changed-me, challenge-overcome,
-    mistake-learned, and any you add under prompts: in stories/owner.yml.
-
-    \b
-    Examples:
-      ownerkit new story --prompt why-i-started "Why I opened the shop"
-      ownerkit new story --prompt mistake-learned "The order I lost" --date 2026-05-01
-    """
-    from generator.model.records import builtin_prompts
+    from generator.model.prompts import builtin_prompts
     from generator.render.starter import story_file
     from generator.write.files import safe_join, write_new
 

@@ -13,7 +13,8 @@ from importlib import resources
 from pathlib import Path
 
 from generator.errors import OwnerkitError, WriteRefused
-from generator.model.records import PersonName, Prompt
+from generator.model.names import PersonName
+from generator.model.prompts import Prompt
 from generator.write.files import safe_join, write_new
 
 
