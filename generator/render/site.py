@@ -32,6 +32,7 @@ from typing import Any
 
 import yaml
 
+from generator.model.dates import long_date
 from generator.model.names import PersonName
 from generator.model.prompts import Prompt
 from generator.model.records import Kit, Person, Story
@@ -97,10 +98,6 @@ def paragraphs(text: str) -> str:
     """Escaped text as ``<p>`` paragraphs (blank lines split them, single newlines break)."""
     parts = [p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
     return "".join("<p>" + "<br>".join(esc(line) for line in p.splitlines()) + "</p>" for p in parts)
-
-
-def long_date(day: Any) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def public_owner_name(name: PersonName) -> str:
