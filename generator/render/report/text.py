@@ -5,19 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from generator.model.report import Figures
-from generator.render.report.wording import (
-    BANNER,
-    busiest_note,
-    chain_text,
-    many,
-    money,
-    network_note,
-    source_rows,
-    summary_line,
-    thank_note,
-    value_rows,
-    waiting_rows,
-)
+from generator.render.report import wording
 
 
 def table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]], right: set[int] | None = None) -> list[str]:
@@ -34,7 +22,7 @@ def table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]], right: set[
 
 def render_text(fig: Figures) -> str:
     """The same figures as the HTML report, as aligned tables for a terminal."""
-    out = [f"Referral report: {fig.business}, {fig.today.isoformat()}", BANNER, "", summary_line(fig)]
+    out = [f"Referral report: {fig.business}, {fig.today.isoformat()}", wording.BANNER, "", wording.summary_line(fig)]
     for title, section in (
         ("Referrals per month", _months),
         ("Top referral sources and how their friends got on", _sources),
@@ -52,22 +40,22 @@ def _months(fig: Figures) -> list[str]:
         return ["No referrals yet."]
     out = []
     if fig.months_hidden:
-        out.append(f"(the last {len(fig.months)} months; {many(fig.referrals_hidden, 'earlier referral')})")
+        out.append(f"(the last {len(fig.months)} months; {wording.many(fig.referrals_hidden, 'earlier referral')})")
     peak = max(m.referrals for m in fig.months) or 1
     out += table(
         ("month", "referrals", ""),
         [(m.month, str(m.referrals), "#" * round(30 * m.referrals / peak)) for m in fig.months],
         {1},
     )
-    return [*out, busiest_note(fig)]
+    return [*out, wording.busiest_note(fig)]
 
 
 def _sources(fig: Figures) -> list[str]:
     if not fig.top_sources:
         return ["No referral sources yet."]
     cents = fig.values.cents
-    values = [money(s.value, cents) if s.valued else "-" for s in (*fig.top_sources, fig.all_sources)]
-    rows = [(*row, value) for row, value in zip(source_rows(fig), values, strict=True)]
+    values = [wording.money(s.value, cents) if s.valued else "-" for s in (*fig.top_sources, fig.all_sources)]
+    rows = [(*row, value) for row, value in zip(wording.source_rows(fig), values, strict=True)]
     headers = ("source", "referrals", "client", "not-a-fit", "pending", "converted", "value")
     out = table(headers, rows, {1, 2, 3, 4, 5, 6})
     if fig.sources > len(fig.top_sources):
@@ -77,11 +65,11 @@ def _sources(fig: Figures) -> list[str]:
 
 def _network(fig: Figures) -> list[str]:
     net = fig.network
-    out = [network_note(net)]
+    out = [wording.network_note(net)]
     if not net.nodes:
         return out
     if net.deepest:
-        out.append("Longest chain: " + chain_text(net))
+        out.append("Longest chain: " + wording.chain_text(net))
     for node in net.nodes:
         mark = "" if node.status in ("source", "more") else f" [{node.status}]"
         out.append(f"{'  ' * node.depth}{'- ' if node.depth else ''}{node.name}{mark}")
@@ -93,17 +81,19 @@ def _network(fig: Figures) -> list[str]:
 def _values(fig: Figures) -> list[str]:
     out = []
     if fig.clients:
-        out += table(("group", "clients", "valued", "total", "median", "mean"), value_rows(fig), {1, 2, 3, 4, 5})
+        out += table(
+            ("group", "clients", "valued", "total", "median", "mean"), wording.value_rows(fig), {1, 2, 3, 4, 5}
+        )
     out.append(fig.values.note)
     if fig.values.by_source:
         cents = fig.values.cents
-        rows = [(s.name, str(s.valued), money(s.value, cents)) for s in fig.values.by_source]
+        rows = [(s.name, str(s.valued), wording.money(s.value, cents)) for s in fig.values.by_source]
         out += ["Recorded value of the clients each source sent", *table(("source", "clients", "value"), rows, {1, 2})]
     return out
 
 
 def _thanks(fig: Figures) -> list[str]:
-    out = [thank_note(fig.thank_delay)]
+    out = [wording.thank_note(fig.thank_delay)]
     if fig.thank_delay.thanked:
         out += table(("days", "referrals"), [(label, str(n)) for label, n in fig.thank_delay.buckets], {1})
     return out
@@ -112,7 +102,7 @@ def _thanks(fig: Figures) -> list[str]:
 def _waiting(fig: Figures) -> list[str]:
     if not fig.waiting:
         return ["Nobody is waiting."]
-    out = table(("owed", "person", "about", "since", "due", "days"), waiting_rows(fig), {5})
+    out = table(("owed", "person", "about", "since", "due", "days"), wording.waiting_rows(fig), {5})
     if fig.waiting_total > len(fig.waiting):
         out.append(f"(the first {len(fig.waiting)} of {fig.waiting_total}, oldest first)")
     return out
