@@ -10,7 +10,9 @@ import pytest
 from conftest import REPO, run_cli
 
 from generator.cli import main
-from generator.model import records as models
+from generator.model.prompts import PROMPTS
+from generator.model.records import RECORDS
+from generator.model.rules import rules_of
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
@@ -23,11 +25,13 @@ def section(title: str) -> str:
 
 
 FORMATS = section("File formats")
-RULE_TABLES = {name: table for name, table in vars(models).items() if name.endswith("_RULES")}
+# the same declarations the loader reads: every field of every record of the owner's files
+RULE_TABLES = {record.__name__: rules_of(record) for record in RECORDS}
 
 
 def test_every_rule_table_is_checked() -> None:
-    assert {"OWNER_RULES", "STORY_RULES", "PERSON_RULES", "REFERRAL_RULES", "NAME_RULES"} <= set(RULE_TABLES)
+    assert {"Owner", "Story", "Person", "Referral", "PersonName", "Thanks"} <= set(RULE_TABLES)
+    assert all(RULE_TABLES.values()), "every record declares its fields"
 
 
 @pytest.mark.parametrize("table", sorted(RULE_TABLES))
@@ -41,7 +45,7 @@ def test_every_choice_is_documented() -> None:
         for name, rule in table.items():
             for choice in rule.choices:
                 assert f"`{choice}`" in FORMATS, f"{name}: {choice}"
-    for prompt in models.PROMPTS:
+    for prompt in PROMPTS:
         assert f"`{prompt}`" in FORMATS
 
 
@@ -95,3 +99,20 @@ def test_readme_examples_check_clean(tmp_path: Path) -> None:
     result = run_cli(tmp_path, "check")
     assert result.output == "ownerkit check: 2 stories (1 draft), 3 people, 2 referrals: no errors\n"
     assert result.exit_code == 0
+
+
+def test_the_layout_section_names_modules_that_exist() -> None:
+    """The README's drawing of the layers and the flow of a story and a referral names real modules."""
+    start = README.index("**How the code is laid out.**")
+    text = README[start : README.index("\n**", start + 1)]
+    named = set(re.findall(r"`?((?:[a-z_]+/)+[a-z_]+\.py)`?", text))
+    package = REPO / "generator"
+    missing = sorted(
+        path
+        for path in named
+        if not path.startswith(("tests/", "stories/", "referrals/"))
+        and not (package / path).exists()
+        and not (REPO / path).exists()
+    )
+    assert len(named) > 10
+    assert missing == [], "the README's layout section names modules that do not exist"

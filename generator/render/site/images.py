@@ -3,7 +3,7 @@
 Each picture comes from ``stories/`` (the loader checked it is a file there) and is
 published under the site's ``stories/`` at the same relative place, so links in a
 story's own Markdown (``images/x.jpg``) work on the site as they do in the owner's
-editor. A raster picture (PNG, JPEG, WebP, GIF) is decoded with Pillow and written
+editor. A raster picture (PNG, JPEG, WebP, GIF, AVIF) is decoded with Pillow and written
 again at the widths the theme shows it (:data:`WIDTHS`), never wider than the
 original; the original file itself is never copied, so a file that only claims to be
 a picture, or a photo far larger than needed, never reaches the site. An SVG is
@@ -25,9 +25,9 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from generator.errors import KitInvalid, Problem
+from generator.model.site import IMAGE_SUFFIXES
 
-IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp")
-RASTER_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+RASTER_SUFFIXES = tuple(s for s in IMAGE_SUFFIXES if s != ".svg")
 WIDTHS = {"photo": (320, 640), "figure": (800, 1600), "card": (400, 800), "logo": (96, 192), "body": (800, 1600)}
 PREVIEW = (1200, 630)  # link previews (og:image)
 _PICTURE_LINK = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\bsrc=[\"']([^\"']+)")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from generator.model.records import Prompt, Story
+from generator.model.prompts import Prompt
+from generator.model.records import Story
 from generator.render.site.builder import FEED, SiteBuilder
 from generator.render.site.text import esc, plural
 

@@ -14,7 +14,11 @@ import json
 import re
 from typing import Any
 
-from generator.model.records import PersonName
+from generator.model.dates import long_date
+from generator.model.names import PersonName
+from generator.model.text import count as plural
+
+__all__ = ["esc", "front_matter", "long_date", "page_url", "paragraphs", "plural", "public_owner_name", "yaml_scalar"]
 
 
 def esc(text: object) -> str:
@@ -32,17 +36,11 @@ def paragraphs(text: str) -> str:
     return "".join("<p>" + "<br>".join(esc(line) for line in p.splitlines()) + "</p>" for p in parts)
 
 
-def long_date(day: Any) -> str:
-    return f"{day.day} {day:%B %Y}"
-
 
 def public_owner_name(name: PersonName) -> str:
     """The owner's name as the site shows it: what they are called, then the family name."""
     return PersonName(given=name.greeting, family=name.family, order=name.order).full
 
-
-def plural(number: int, one: str, many: str | None = None) -> str:
-    return f"{number} {one if number == 1 else (many or one + 's')}"
 
 
 def page_url(path: str, directory_urls: bool = True) -> str:
