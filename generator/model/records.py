@@ -184,7 +184,7 @@ class Person:
     deceased: bool = declare("bool", doc="they have died: no letters, no reminders (default: false)", default=False)
     public_thanks: bool = declare("bool", doc="they agreed to be thanked on the site (default: false)", default=False)
     public_name: str | None = declare(
-        "text", doc="how the site names them (default: given name and family initial)", default=None
+        "text", doc="how the site names them (default: preferred or given name and family initial)", default=None
     )
     testimonial: str | None = declare("text", doc="words they agreed to share on the site", default=None)
     source: Source = Source("referrals")
@@ -192,7 +192,10 @@ class Person:
     @property
     def shown_name(self) -> str:
         """The name the public site uses (only ever shown with consent)."""
-        return self.public_name or self.name.public_default
+        if self.public_name:
+            return self.public_name
+        name = self.name  # what they are called (preferred, else given) and the family initial
+        return PersonName(name.greeting, name.family, order=name.order).public_default
 
 
 # ------------------------------------------------------------ referrals

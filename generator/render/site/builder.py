@@ -18,7 +18,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from generator.model.names import PersonName
 from generator.model.prompts import Prompt
 from generator.model.records import Kit, Person, Story
 from generator.render.site.brand import Brand, brand_files
@@ -247,12 +246,8 @@ class SiteBuilder:
 
     @staticmethod
     def public_name(person: Person) -> str:
-        """How the site names someone who consented: their ``public_name``, else what they are called
-        (``preferred``, else given) and the family initial."""
-        if person.public_name:
-            return person.public_name
-        name = person.name
-        return PersonName(given=name.greeting, family=name.family, order=name.order).public_default
+        """How the site names someone who consented (see :attr:`Person.shown_name`)."""
+        return person.shown_name
 
     def testimonial(self, person: Person) -> str:
         return (
