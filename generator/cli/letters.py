@@ -14,14 +14,15 @@ import click
 
 from generator.cli.main import Context, count, dry_run_option, echo_json, fail, json_option, pass_context, relative
 from generator.errors import OwnerkitError
-from generator.model.letters import CARD_SIZES, FRESH_MONTHS, NoLetter, letters_owed
+from generator.model.cards import CARDS, DEFAULT_CARD, CardSize, card_size
+from generator.model.letters import FRESH_MONTHS, NoLetter, letters_owed
 from generator.model.owed import owed
 from generator.model.records import THANKS_HOW, Kit, Referral
 from generator.render.queue import queue_rows, render_queue
 from generator.write.yamledit import Edit, apply_changes, plan_edits, verify
 
 if TYPE_CHECKING:  # rendering imports Jinja2: load it only when letters are written
-    from generator.render.letters.checks import LetterIssue
+    from generator.errors import Problem
     from generator.render.letters.text import RenderedLetter
     from generator.write.letters_folder import PlannedFile
 
@@ -43,8 +44,11 @@ def progress(items: list[T], label: str, show: bool) -> Iterator[Iterable[T]]:
 @click.option("--all", "everyone", is_flag=True, help="Everyone who has ever referred a friend, not only those owed.")
 @click.option(
     "--card",
-    type=click.Choice(sorted(CARD_SIZES), case_sensitive=False),
-    help="Card size: A2 (4¼×5½ in), A6 (4½×6¼ in), A7 (5×7 in). Default: card_size in stories/owner.yml, else A2.",
+    metavar="SIZE",
+    callback=lambda _ctx, _param, value: _card(value),
+    help="Card size: "
+    + "; ".join(f"{c.name} ({c.described.split(', ', 1)[1]})" for c in CARDS.values())
+    + ". Default: card_size in stories/owner.yml, else iso-a6.",
 )
 @click.option(
     "--fresh-months",
@@ -61,7 +65,7 @@ def letters(
     context: Context,
     person_ids: tuple[str, ...],
     everyone: bool,
-    card: str | None,
+    card: CardSize | None,
     fresh_months: int,
     strict: bool,
     dry_run: bool,
@@ -82,7 +86,7 @@ def letters(
     Examples:
       ownerkit letters
       ownerkit letters --dry-run
-      ownerkit letters --person peggy-hollis --card A7
+      ownerkit letters --person peggy-hollis --card iso-a5
       ownerkit letters --all --fresh-months 6
     """
     from generator.render.letters.checks import check_letter, check_together, has_errors
@@ -90,7 +94,7 @@ def letters(
     from generator.write.letters_folder import LETTERS_DIR, LetterFolder
 
     kit = context.load().kit
-    size = (card or kit.owner.card_size or "A2").upper()
+    size = card or card_size(kit.owner.card_size or DEFAULT_CARD)[0]
     try:
         chosen = letters_owed(kit, context.today, person_ids=person_ids, everyone=everyone, fresh_months=fresh_months)
     except NoLetter as exc:
@@ -104,7 +108,7 @@ def letters(
 
     renderer = LetterRenderer(kit, fresh_months=fresh_months)
     rendered: list[RenderedLetter] = []
-    issues: list[LetterIssue] = []
+    issues: list[Problem] = []
     try:
         with progress(chosen, "Writing letters", not as_json) as bar:
             for letter in bar:
@@ -143,7 +147,7 @@ def letters(
             {
                 "ok": True,
                 "dry_run": dry_run,
-                "card": size,
+                "card": size.name,
                 "folder": str(folder_path),
                 "letters": [
                     {
@@ -163,7 +167,7 @@ def letters(
 
     verb = "would write" if dry_run else "wrote"
     click.echo(
-        f"ownerkit letters: {count(len(rendered), 'letter')} on {size} cards"
+        f"ownerkit letters: {count(len(rendered), 'letter')} on {size.described} cards"
         f"{' (dry run: nothing is written)' if dry_run else ''}"
     )
     width = max(len(one.letter.person.id) for one in rendered)
@@ -187,10 +191,22 @@ def letters(
             click.echo(f"left out of the letter for {left.person_id}: {left.what}{where} ({left.why})")
     click.echo(
         f"Letters {'would be' if dry_run else 'are'} in {relative(folder_path)}/: copy each .txt by hand,"
-        f" print each .html on an {size} card, or open each .eml as a draft. Nothing has been sent."
+        f" print each .html on {size.with_article} card, or open each .eml as a draft. Nothing has been sent."
     )
     if not dry_run:
         click.echo("When you have thanked someone: ownerkit thanked ID")
+
+
+def _card(value: str | None) -> CardSize | None:
+    if value is None:
+        return None
+    try:
+        card, ambiguous = card_size(value)
+    except KeyError:
+        raise click.BadParameter(f"{value!r} is not a card size; choose one of {', '.join(CARDS)}") from None
+    if ambiguous:
+        raise click.BadParameter(ambiguous)
+    return card
 
 
 def _state(files: list[PlannedFile], verb: str) -> str:
@@ -268,6 +284,7 @@ def thanked(context: Context, ident: str, how: str, when: str | None, follow_up:
         click.echo(f"nothing to record: every referral from {ident} has been {what} already")
         return
     edits = []
+    told = {} if follow_up else _what_the_letter_told(kit, referrals, context.today)
     for referral in referrals:
         if day < referral.date:
             fail(f"{referral.id}: {day} is before the referral itself ({referral.date})")
@@ -276,7 +293,7 @@ def thanked(context: Context, ident: str, how: str, when: str | None, follow_up:
                 fail(f"{referral.id} was already followed up on {referral.followed_up}; nothing was written")
             edits.append(Edit(referral, "followed_up", day.isoformat(), replace=referral.followed_up is not None))
         else:
-            edits.append(Edit(referral, "thanked", {"date": day.isoformat(), "how": how}))
+            edits.append(Edit(referral, "thanked", {"date": day.isoformat(), "how": how, **told.get(referral.id, {})}))
     try:
         changes = plan_edits(kit, edits)
         verify(kit, changes, context.today)
@@ -325,6 +342,19 @@ def _referrals_for(context: Context, kit: Kit, ident: str, follow_up: bool) -> l
         return []
     found = {o.referrals[0].id: o.referrals[0] for o in owed_now}
     return sorted(found.values(), key=lambda r: (r.date, r.id))
+
+
+def _what_the_letter_told(kit: Kit, referrals: list[Referral], today: dt.date) -> dict[str, dict[str, str]]:
+    """For each referral, what its thank-you letter tells: the outcome, and whether it gives the note."""
+    told: dict[str, dict[str, str]] = {}
+    for pid in dict.fromkeys(r.from_id for r in referrals):
+        try:
+            letters = letters_owed(kit, today, person_ids=(pid,))
+        except NoLetter:
+            continue
+        for friend in (f for letter in letters for f in letter.thanks):
+            told[friend.referral_id] = {"told": friend.outcome, **({"note_told": "true"} if friend.note else {})}
+    return told
 
 
 def _in_chain(context: Context, kit: Kit, referral: Referral) -> bool:

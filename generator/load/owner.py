@@ -8,6 +8,7 @@ from generator.errors import Problem
 from generator.load.fields import RecordReader, describe
 from generator.load.people import read_name
 from generator.load.yamlsource import MarkedMap, parse_yaml, read_source
+from generator.model.cards import DEFAULT_CARD
 from generator.model.records import (
     CONTACT_RULES,
     OWNER_RULES,
@@ -97,7 +98,7 @@ def load_owner(root: Path, problems: list[Problem]) -> Owner | None:
         contact=contact,
         social=social,
         values=values,
-        card_size=record.get("card_size") or "A2",
+        card_size=record.get("card_size") or DEFAULT_CARD,
         prompts=prompts,
         source=Source(OWNER_FILE, 1),
     )

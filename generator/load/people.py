@@ -15,6 +15,7 @@ from generator.model.records import (
     PERSON_RULES,
     REFERRAL_RULES,
     REFERRALS_FILE_RULES,
+    REFERRED_RULES,
     REMEMBER_RULES,
     THANKS_RULES,
     MemorableDate,
@@ -38,8 +39,10 @@ def read_name(record: RecordReader, key: str = "name") -> PersonName | None:
         )
         return None
     name = record.sub(key, NAME_RULES)
-    if name is None:
-        return None
+    return None if name is None else _name_of(name)
+
+
+def _name_of(name: RecordReader) -> PersonName | None:
     given = name.get("given")
     if given is None:
         return None
@@ -58,7 +61,7 @@ def read_person(record: RecordReader) -> Person | None:
     for item in record.items("remember", REMEMBER_RULES):
         fact, checked = item.get("fact"), item.get("checked")
         if fact and checked:
-            remember.append(Remembered(fact, checked))
+            remember.append(Remembered(fact, checked, item.get("ask")))
     dates = []
     for item in record.items("dates", DATE_RULES):
         label, when = item.get("label"), item.get("date")
@@ -75,8 +78,12 @@ def read_person(record: RecordReader) -> Person | None:
             "birthday",
             "public_name",
             "testimonial",
+            "pronoun",
+            "organisation",
+            "sign_off",
         )
     }
+    with_names = [other for item in record.items("with", NAME_RULES) if (other := _name_of(item))]
     dont = record.get("dont_mention") or ()
     if pid is None or name is None:
         return None
@@ -86,6 +93,7 @@ def read_person(record: RecordReader) -> Person | None:
         dates=tuple(dates),
         remember=tuple(remember),
         dont_mention=dont,
+        with_names=tuple(with_names),
         best_customer=bool(record.get("best_customer")),
         deceased=bool(record.get("deceased")),
         public_thanks=bool(record.get("public_thanks")),
@@ -100,8 +108,10 @@ def read_referral(record: RecordReader) -> Referral | None:
     if sub is not None:
         when, how = sub.get("date"), sub.get("how")
         if when and how:
-            thanked = Thanks(when, how)
-    values = {key: record.get(key) for key in ("id", "date", "from", "referred", "outcome")}
+            thanked = Thanks(when, how, sub.get("told"), bool(sub.get("note_told")))
+    friend = _referred_record(record)
+    values = {key: record.get(key) for key in ("id", "date", "from", "outcome")}
+    values["referred"] = friend.get("name") if friend is not None else record.get("referred")
     optional = {
         "for_what": record.get("for"),
         "value": record.get("value"),
@@ -122,9 +132,20 @@ def read_referral(record: RecordReader) -> Referral | None:
         referred_id=referred if _looks_like_id(referred) else None,
         referred_name=None if _looks_like_id(referred) else referred,
         thanked=thanked,
+        referred_relation=friend.get("relation") if friend else None,
+        referred_pronoun=friend.get("pronoun") if friend else None,
+        referred_count=friend.get("count") if friend else None,
         source=record.source(),
         **optional,
     )
+
+
+def _referred_record(record: RecordReader) -> RecordReader | None:
+    """``referred:`` written as a small record (name, relation, pronoun, count), else ``None``."""
+    if not isinstance(record.data.get("referred"), MarkedMap):
+        return None
+    data = record.data["referred"]
+    return RecordReader(record.rel, data, REFERRED_RULES, record.problems, "referred.")
 
 
 def _looks_like_id(text: str) -> bool:

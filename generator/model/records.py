@@ -85,7 +85,8 @@ MONTH_NAMES = (
 )
 THANKS_HOW = ("handwritten", "email", "call", "in-person")
 NAME_ORDERS = ("given-first", "family-first")
-CARD_SIZES = ("A2", "A6", "A7")
+CARD_SIZES = ("iso-a6", "iso-a5", "dl", "us-a2", "us-a6", "us-a7")  # declared in model/cards.py
+PRONOUN_CHOICES = ("she", "he", "they")
 SITUATIONS = ("first", "repeat", "client", "not-a-fit", "chain", "follow-up")
 
 NAME_RULES = {
@@ -130,7 +131,11 @@ OWNER_RULES = {
     "social": Rule("list", doc="links: each with label and url"),
     "values": Rule("list", doc="what you stand for: each with title and text"),
     "signature": Rule("text", True, doc="how you sign letters"),
-    "card_size": Rule("choice", choices=CARD_SIZES, doc="default card size for letters (default: A2)"),
+    "card_size": Rule(
+        "card",
+        choices=CARD_SIZES,
+        doc="default card size for letters (default: iso-a6); A2, A6 and A7 alone are ambiguous",
+    ),
     "prompts": Rule("list", doc="extra story prompts: each with id, title, intro, questions"),
 }
 
@@ -153,6 +158,9 @@ STORY_RULES = {
 REMEMBER_RULES = {
     "fact": Rule("text", True, doc="something you know about them, in your words"),
     "checked": Rule("date", True, doc="when you last knew it to be true"),
+    "ask": Rule(
+        "text", doc='a question of yours the card may ask while the fact is fresh, e.g. "How is the album going?"'
+    ),
 }
 
 DATE_RULES = {
@@ -177,18 +185,31 @@ PERSON_RULES = {
     "public_thanks": Rule("bool", doc="they agreed to be thanked on the site (default: false)"),
     "public_name": Rule("text", doc="how the site names them (default: given name and family initial)"),
     "testimonial": Rule("text", doc="words they agreed to share on the site"),
+    "pronoun": Rule("choice", choices=PRONOUN_CHOICES, doc="she, he or they; letters use it only where it is recorded"),
+    "with": Rule("list", doc="a couple or family: the others this record stands for, each a name (given, family)"),
+    "organisation": Rule("text", doc="a shop, school or club: its name; name: is then the person you write to"),
+    "sign_off": Rule("text", doc='how letters to them close, e.g. "Love," (default: "With warm thanks,")'),
+}
+
+REFERRED_RULES = {
+    "name": Rule("text", True, doc="the friend's name, as you would write it to the referrer"),
+    "relation": Rule("text", doc="who they are to the referrer: neighbour, brother, colleague"),
+    "pronoun": Rule("choice", choices=PRONOUN_CHOICES, doc="she, he or they"),
+    "count": Rule("count", doc="how many people: 2 for a couple, 4 for a family of four (default: not said)"),
 }
 
 THANKS_RULES = {
     "date": Rule("date", True, doc="when you thanked them"),
     "how": Rule("choice", True, choices=THANKS_HOW, doc="handwritten, email, call or in-person"),
+    "told": Rule("choice", choices=OUTCOMES, doc="the outcome the letter told them (ownerkit thanked writes it)"),
+    "note_told": Rule("bool", doc="the letter gave them your note (ownerkit thanked writes it)"),
 }
 
 REFERRAL_RULES = {
     "id": Rule("slug", doc="optional; default: the referrer's id and the date, e.g. ana-ferreira-2026-03-02"),
     "date": Rule("date", True, doc="when the friend came to you"),
     "from": Rule("slug", True, doc="the id of the person who sent them"),
-    "referred": Rule("text", True, doc="the friend's person id, or their name if they are not on file"),
+    "referred": Rule("text", True, doc="the friend's person id, their name, or name with relation, pronoun and count"),
     "for": Rule("text", doc="what they came for, as you would say it in a letter"),
     "outcome": Rule("choice", True, choices=OUTCOMES, doc="pending, client or not-a-fit"),
     "value": Rule("money", doc="private: what the work was worth"),
@@ -361,7 +382,7 @@ class Owner:
     contact: Contact = Contact()
     social: tuple[Link, ...] = ()
     values: tuple[Value, ...] = ()
-    card_size: str = "A2"
+    card_size: str = "iso-a6"
     prompts: tuple[Prompt, ...] = ()
     source: Source = Source("stories/owner.yml")
 
@@ -394,6 +415,7 @@ class Story:
 class Remembered:
     fact: str
     checked: dt.date
+    ask: str | None = None
 
     def fresh(self, today: dt.date, months: int = 12) -> bool:
         """Checked within the last ``months`` months."""
@@ -424,6 +446,10 @@ class Person:
     public_thanks: bool = False
     public_name: str | None = None
     testimonial: str | None = None
+    pronoun: str | None = None
+    with_names: tuple[PersonName, ...] = ()  # a couple or family: the others this record stands for
+    organisation: str | None = None
+    sign_off: str | None = None
     source: Source = Source("referrals")
 
     @property
@@ -436,6 +462,8 @@ class Person:
 class Thanks:
     date: dt.date
     how: str
+    told: str | None = None  # the outcome the letter told, when recorded
+    note_told: bool = False  # the letter gave the owner's note
 
 
 @dataclass(frozen=True)
@@ -452,6 +480,9 @@ class Referral:
     thanked: Thanks | None = None
     followed_up: dt.date | None = None
     situation: str | None = None
+    referred_relation: str | None = None
+    referred_pronoun: str | None = None
+    referred_count: int | None = None
     source: Source = Source("referrals")
 
 
