@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator.model.records import MONTH_NAMES
+from generator.model.dates import MONTH_NAMES
 
 _NUMBER_WORDS = (
     "no",

@@ -143,8 +143,9 @@ def make_friend(
     if word := turned_on_reader(name, reader, "referred"):
         left_out.append(_third_person(reader, "referred:", name, word, where, f'the letter says "{short}"'))
         name = short
-    if referral.referred_relation:
-        name = f"your {referral.referred_relation} {name}"
+    recorded = referral.referred_record
+    if recorded and recorded.relation:
+        name = f"your {recorded.relation} {name}"
     if topic := mentions(name, avoid):
         left_out.append(
             LeftOut(reader.id, f"referred: of {referral.id}", _touches(topic) + '; the letter says "a friend"', where)
@@ -183,10 +184,11 @@ def _friend_name(kit: Kit, referral: Referral) -> tuple[str, str | None, int | N
     if person is not None:
         return addressed(person), person.pronoun if not person.with_names else "they", 1 + len(person.with_names)
     name = referral.referred_name or ""
-    count = referral.referred_count
+    recorded = referral.referred_record
+    count = recorded.count if recorded else None
     if count is None and _TWO.search(name.split(",")[0]):
         count = 2
-    pronoun = referral.referred_pronoun or ("they" if count and count > 1 else None)
+    pronoun = (recorded.pronoun if recorded else None) or ("they" if count and count > 1 else None)
     return name, pronoun, count
 
 

@@ -23,10 +23,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.model.cards import CardSize
+from generator.model.dates import FRESH_MONTHS
 from generator.model.english import in_sentence, join_names, when_words
 from generator.model.friends import ChainLink, Friend, LeftOut, addressed, envelope_names, make_friend
 from generator.model.owed import Owed, owed, referrals_by_referrer
-from generator.model.records import FRESH_MONTHS, SITUATIONS, Kit, Person, Referral
+from generator.model.records import SITUATIONS, Kit, Person, Referral
 from generator.model.topics import mentions
 
 LATE_AFTER_DAYS = 42  # a thank-you later than about six weeks says so
