@@ -61,6 +61,7 @@ class Friend:
     where: str  # file:line of the referral, for messages
     told: str | None = None  # the outcome the thank-you already told
     note_told: bool = False  # the thank-you already gave the note
+    deceased: bool = False  # the friend has died since: no hopes of seeing them again
 
     @property
     def one(self) -> bool | None:
@@ -98,11 +99,15 @@ def envelope_names(person: Person) -> list[str]:
 def name_alone(text: str) -> str:
     """The friend's name without the owner's description: "Ingrid, her neighbour" → "Ingrid"."""
     head = text.split(",")[0].strip()
+    if head.split()[:1] in (["The"], ["A"], ["An"]):
+        return head  # "The PTA chair": a description is the name
     words: list[str] = []
     for word in head.split():
-        if words and not word[:1].isupper():
+        if words and not word[:1].isupper() and word not in ("and", "&"):
             break
         words.append(word)
+    while words and words[-1] in ("and", "&"):
+        words.pop()
     return " ".join(words) or head
 
 
@@ -175,6 +180,7 @@ def make_friend(
         where=where,
         told=thanked.told if thanked else None,
         note_told=bool(thanked and thanked.note_told),
+        deceased=bool(referral.referred_id in kit.people and kit.people[referral.referred_id or ""].deceased),
     )
 
 
@@ -197,7 +203,7 @@ def _touches(topic: str) -> str:
 
 
 def _third_person(reader: Person, field: str, value: str, word: str, where: str, instead: str) -> LeftOut:
-    why = f'"{word}" speaks of {reader.name.greeting} in the third person in a letter to them ({instead})'
+    why = f'"{word}" speaks of the reader, {reader.name.greeting}, in the third person ({instead})'
     return LeftOut(reader.id, f'{field} "{value}"', why, where)
 
 
@@ -223,7 +229,8 @@ def letter_field_warnings(kit: Kit) -> list[Problem]:
                         line,
                         col,
                         field,
-                        f'"{word}" speaks of {reader.name.greeting} in the third person, but the letter is to them',
+                        f'"{word}" speaks of {reader.name.greeting} in the third person,'
+                        f" but the letter is to {reader.name.greeting}",
                         f'write "{second_person(value, reader)}"; until then the letter '
                         + (f'says "{name_alone(value)}"' if field == "referred" else "leaves it out"),
                         "warning",
@@ -234,10 +241,9 @@ def letter_field_warnings(kit: Kit) -> list[Problem]:
     for person in kit.people.values():
         found.extend(_name_warnings(person))
         for item in person.remember:
-            for text in (item.fact, item.ask or ""):
-                if topic := mentions(text, person.dont_mention):
-                    line, col = person.source.at("remember")
-                    found.append(_touch(person.source.path, line, col, "remember", person, topic))
+            if topic := mentions(f"{item.fact} {item.ask or ''}", person.dont_mention):
+                line, col = person.source.at("remember")
+                found.append(_touch(person.source.path, line, col, "remember", person, topic))
     return found
 
 

@@ -119,25 +119,31 @@ def _fill(template: str, values: dict[str, str | None], slot: str) -> Sentence |
     return Sentence(capitalise(text), slot, fixed)
 
 
-def friend_values(friend: Friend, named: bool = False) -> dict[str, str | None]:
-    """How sentences may speak of ``friend``; once ``named`` (the note just did), by pronoun where recorded."""
+def friend_values(friend: Friend, named: bool = False, pronouns: bool = True) -> dict[str, str | None]:
+    """How sentences may speak of ``friend``; once ``named`` (the note just did), by pronoun where recorded.
+
+    ``pronouns`` is false where a pronoun could point at someone else (a letter about several friends).
+    """
     subject, obj = pronoun(friend.pronoun, 0), pronoun(friend.pronoun, 1)
     they_are = pronoun(friend.pronoun, 3)
-    if named and subject and obj:
-        first, start, sub = obj, capitalise(subject), subject
+    name = friend.short if named else friend.name
+    by_pronoun = named and pronouns and bool(subject and obj)
+    if by_pronoun:
+        first, start, sub = obj or "", capitalise(subject or ""), subject or ""
     else:
-        name = friend.short if named else friend.name
         first, start, sub = in_clause(name), as_subject(name), in_clause(name)
-    if friend.pronoun == "they" or friend.one is False:
+    if friend.one is False or (by_pronoun and friend.pronoun == "they"):
         was: str | None = "were"
     else:
-        was = "was" if friend.one or friend.pronoun in ("she", "he") else None
+        was = "was" if friend.one or friend.pronoun in ("she", "he", "they") else None
     return {
         "friend": first,
         "Friend": start,
         "subject": sub,
+        "Subject": capitalise(sub),
+        "name": in_clause(name),
         "for_what": friend.for_what,
-        "They_are": capitalise(they_are) if they_are and friend.one is not False else None,
+        "They_are": capitalise(they_are) if by_pronoun and they_are else None,
         "was": was,
     }
 
@@ -199,7 +205,9 @@ class BodyWriter:
         values = friend_values(friend, named=leads)
         said.append(self._say("thank-for" if friend.for_what else "thank", values, required=True))
         after = friend_values(friend, named=True)
-        if friend.outcome == "not-a-fit":
+        if friend.deceased:
+            pass  # nothing about what comes next, or hopes of seeing them again
+        elif friend.outcome == "not-a-fit":
             said.append(self._say("not-a-fit", after))
         elif friend.outcome == "client" and not friend.note:
             said.append(self._say("client", after))
@@ -216,7 +224,7 @@ class BodyWriter:
             if not friend.for_what:
                 continue
             slot = {"client": "each-for-client", "not-a-fit": "each-for-not-a-fit"}.get(friend.outcome, "each-for")
-            said.append(self._say(slot, friend_values(friend, named=True), required=True))
+            said.append(self._say(slot, friend_values(friend, named=True, pronouns=False), required=True))
         if any(f.outcome == "not-a-fit" for f in friends):
             said.append(self._say("some-not-a-fit", {}))
         return said
@@ -251,7 +259,10 @@ class BodyWriter:
         if not letter.past:
             return []
         friend = letter.past[-1]
-        values: dict[str, str | None] = {"friend": in_sentence(friend.name), "when": when_words(friend.date, self._today)}
+        when = when_words(friend.date, self._today)
+        values: dict[str, str | None] = {"friend": in_sentence(friend.name), "when": when}
+        if (self._today - friend.date).days > 180:
+            values["long_ago"] = when
         said = self._say("hello", values, required=True)
         return [said] if said else []
 

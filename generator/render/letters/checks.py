@@ -144,7 +144,10 @@ def letter_warnings(rendered: RenderedLetter) -> list[Problem]:
             )
         )
     if not letter.personal:
-        hint = "add note: to the referral with a line in your own words"
+        if letter.situation == "hello":
+            hint = "add an ask: to a fresh remember fact, or write a line of your own on the card"
+        else:
+            hint = "add note: to the referral with a line in your own words"
         if letter.remember:
             hint += f' (you noted: "{letter.remember[0][0]}")'
         warnings.append(issue(pid, rendered.template, "no personal line: it reads generic", hint, "warning"))
