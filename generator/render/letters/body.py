@@ -149,12 +149,13 @@ def friend_values(friend: Friend, named: bool = False, pronouns: bool = True) ->
 
 
 def note_leads(friend: Friend) -> bool:
-    """The note can open the letter: it names the friend and does not start with a word that needs context."""
+    """The note can open the letter: it names the friend and has no word ("it", "this") that needs context."""
     note = friend.note or ""
     first = note.split()[0].lower().rstrip(",") if note.split() else ""
     token = friend.short.split()[0] if friend.short.split() else ""
     named = bool(token) and re.search(r"(?<!\w)" + re.escape(token) + r"(?!\w)", note) is not None
-    return named and first not in _LEADING_PRONOUN
+    needs_context = re.search(r"(?<!\w)(?:it|it's|its)(?!\w)", note, re.IGNORECASE) is not None  # "it": the piano?
+    return named and first not in _LEADING_PRONOUN and not needs_context
 
 
 class BodyWriter:
