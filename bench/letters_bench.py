@@ -38,14 +38,16 @@ sys.path.insert(0, str(ROOT))
 
 from bench.synthetic import make_kit  # noqa: E402
 from generator.load.kit import load_kit  # noqa: E402
+from generator.model.cards import CARDS  # noqa: E402
 from generator.model.letters import letters_owed  # noqa: E402
 from generator.model.records import Kit  # noqa: E402
+from generator.render.letters.body import BodyWriter  # noqa: E402
 from generator.render.letters.checks import check_letter, check_together  # noqa: E402
 from generator.render.letters.text import DEFAULT_TEMPLATES, FORMS, LetterRenderer, wrap_words  # noqa: E402
 from generator.write.letters_folder import LetterFolder  # noqa: E402
 
 TODAY = dt.date(2026, 11, 26)
-CARD = "A2"
+CARD = CARDS["us-a2"]
 
 
 def unthank(root: Path) -> None:
@@ -110,12 +112,17 @@ def run_ownerkit(kit: Kit, out: Path) -> OwnRun:
 
 
 def run_bare(kit: Kit, out: Path) -> tuple[float, float]:
-    """The same templates and data in plain Jinja2, written with Path.write_text (the context is built untimed)."""
+    """The same form templates and data in plain Jinja2, written with Path.write_text.
+
+    The context and each letter's body (ownerkit's own sentence choice) are built untimed.
+    """
     contexts = []
+    bodies = BodyWriter()
     for letter in letters_owed(kit, TODAY):
         context = letter.context(kit, CARD, TODAY)
         context["fresh_months"] = 12
-        contexts.append((letter.person.id, f"{letter.situation}.j2", context, bool(letter.person.email)))
+        text = "\n\n".join(bodies.write(letter, CARD, TODAY, kit.owner.signature).texts())
+        contexts.append((letter.person.id, text, context, bool(letter.person.email)))
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(DEFAULT_TEMPLATES)),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
@@ -125,12 +132,11 @@ def run_bare(kit: Kit, out: Path) -> tuple[float, float]:
         auto_reload=False,
     )
     env.filters["wrap_words"] = wrap_words
-    templates = {name: env.get_template(name) for name in {c[1] for c in contexts} | set(FORMS.values())}
+    templates = {name: env.get_template(name) for name in FORMS.values()}
     out.mkdir(parents=True)
     start = time.perf_counter()
     writing = 0.0
-    for pid, situation, context, has_email in contexts:
-        body = templates[situation].render(context)
+    for pid, body, context, has_email in contexts:
         context["paragraphs"] = [" ".join(p.split()) for p in re.split(r"\n\s*\n", body) if p.strip()]
         forms = [("txt", templates[FORMS["txt"]].render(context)), ("html", templates[FORMS["html"]].render(context))]
         if has_email:
