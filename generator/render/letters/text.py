@@ -188,6 +188,7 @@ class LetterRenderer:
             origin = f"{letter.situation} letter"
         paragraphs = tuple(_paragraphs(text, letter, left_out))
         context["paragraphs"] = list(paragraphs)
+        context["font_pt"] = card_font(card, paragraphs)
         text = self.render_template(FORMS["txt"], context, letter)
         html = self.render_template(FORMS["html"], context, letter)
         email_text = self.render_template(FORMS["eml"], context, letter)
@@ -219,6 +220,13 @@ class LetterRenderer:
             template_words=body.words()[1],
             trimmed=tuple(body.trimmed),
         )
+
+
+def card_font(card: CardSize, paragraphs: tuple[str, ...]) -> float:
+    """A handwriting-like size that fills the card: larger for a short letter, never below the card's own."""
+    words = 6 + sum(len(p.split()) for p in paragraphs)  # with greeting and sign-off
+    scale = min(1.4, max(1.0, (card.words / words) ** 0.5))
+    return round(card.font_pt * scale * 2) / 2
 
 
 def _template_place(exc: BaseException, fallback: str) -> tuple[str, int]:
