@@ -81,6 +81,7 @@ def test_third_person_in_referred_is_found_and_rewritten() -> None:
 def test_the_readers_own_name_in_a_note_is_found() -> None:
     assert turned_on_reader("Harriet says Tom's playing is legend", READER, "note") == "Tom"
     assert second_person("Harriet says Tom's playing is legend", READER) == "Harriet says your playing is legend"
+    assert second_person("Ngozi says Tom has been busy", READER) == "Ngozi says Tom has been busy"  # check says how
     # a pronoun in a note speaks of the friend, not the reader
     assert turned_on_reader("He tells me the choir trusts his note", READER, "note") is None
 

@@ -30,13 +30,18 @@ if TYPE_CHECKING:  # rendering imports Jinja2: load it only when letters are wri
 
 @click.command()
 @click.option("--person", "person_ids", multiple=True, metavar="ID", help="Only this person (repeatable).")
-@click.option("--all", "everyone", is_flag=True, help="Everyone who has ever referred a friend, not only those owed.")
+@click.option(
+    "--all",
+    "everyone",
+    is_flag=True,
+    help="Everyone who has ever referred a friend, not only those owed (a hello for those owed nothing).",
+)
 @click.option(
     "--card",
     metavar="SIZE",
     callback=lambda _ctx, _param, value: _card(value),
     help="Card size: "
-    + "; ".join(f"{c.name} ({c.described.split(', ', 1)[1]})" for c in CARDS.values())
+    + "; ".join(f"{c.name}: {c.described.split(', ', 1)[1]}" for c in CARDS.values())
     + ". Default: card_size in stories/owner.yml, else iso-a6.",
 )
 @click.option(

@@ -231,7 +231,8 @@ def letter_field_warnings(kit: Kit) -> list[Problem]:
                         field,
                         f'"{word}" speaks of {reader.name.greeting} in the third person,'
                         f" but the letter is to {reader.name.greeting}",
-                        f'write "{second_person(value, reader)}"; until then the letter '
+                        _rewrite_hint(value, reader)
+                        + "; until then the letter "
                         + (f'says "{name_alone(value)}"' if field == "referred" else "leaves it out"),
                         "warning",
                     )
@@ -245,6 +246,14 @@ def letter_field_warnings(kit: Kit) -> list[Problem]:
                 line, col = person.source.at("remember")
                 found.append(_touch(person.source.path, line, col, "remember", person, topic))
     return found
+
+
+def _rewrite_hint(value: str, reader: Person) -> str:
+    """The rewrite to suggest, or (when it needs more than a word changed) how to make it."""
+    rewrite = second_person(value, reader)
+    if rewrite != value:
+        return f'write "{rewrite}"'
+    return f'rewrite it speaking to {reader.name.greeting} as "you"'
 
 
 def _touch(path: str, line: int, col: int, field: str, person: Person, topic: str) -> Problem:
