@@ -20,6 +20,7 @@ from generator.errors import Problem, Severity
 from generator.model.cards import CARDS
 from generator.model.topics import mentions
 from generator.render.letters.text import RenderedLetter
+from generator.model.text import short
 
 MOST_LETTERS = 3  # a sentence in more letters of one batch than this reads like a form
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'’”)]*\s+(?=\S)")
@@ -95,7 +96,7 @@ def check_letter(rendered: RenderedLetter) -> list[Problem]:
             source, value = _from_facts(match.group(), facts)
             if source:
                 once(
-                    f'leftover template syntax "{match.group()}" in "{_short(value)}"',
+                    f'leftover template syntax "{match.group()}" in "{short(value, 60)}"',
                     f"it comes from {source}: values are never run as templates; rephrase it without braces",
                 )
             else:
@@ -169,7 +170,7 @@ def check_together(rendered: list[RenderedLetter]) -> list[Problem]:
                 issue(
                     ids[0],
                     items[0].template,
-                    f'"{_short(sentence)}" is in {len(ids)} letters: {shown}',
+                    f'"{short(sentence, 60)}" is in {len(ids)} letters: {shown}',
                     "a sentence every reader gets reads like a form; add a note: in your own words, or change it",
                     "warning",
                 )
@@ -218,9 +219,6 @@ def _unique_matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     return list(seen.values())
 
 
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _line_of(text: str, match: re.Match[str]) -> str:
