@@ -420,3 +420,21 @@ def test_body_sentences_split_on_sentence_ends(kit) -> None:  # type: ignore[no-
     checked = load_kit(kit(), TODAY)
     rendered = LetterRenderer(checked.kit).render(letters_owed(checked.kit, TODAY)[0], CARDS["iso-a6"], TODAY)
     assert all(s.endswith((".", "?", "!")) for s in body_sentences(rendered))
+
+
+def test_an_address_is_not_a_mention(kit) -> None:  # type: ignore[no-untyped-def]
+    people = """\
+    people:
+      - id: joao-silva
+        name: {given: João, family: Silva}
+        dont_mention: [the restaurant closing]
+        address: |
+          The Old Restaurant
+          Mill Lane
+      - id: mei-tanaka
+        name: {given: Mei, family: Tanaka}
+    """
+    root = kit({"referrals/people.yml": people})
+    result = run_cli(root, "letters")
+    assert result.exit_code == 0, result.output
+    assert "The Old Restaurant" in (root / "letters" / "joao-silva.txt").read_text("utf-8")

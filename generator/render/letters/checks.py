@@ -82,6 +82,8 @@ def check_letter(rendered: RenderedLetter) -> list[Problem]:
         error(rendered.template, "the letter has nothing to say", "every sentence needed a fact that is not recorded")
 
     reported: set[str] = set()
+    # names and addresses say where a letter goes, not what it says: "The Old Restaurant" is no mention
+    addresses = [letter.person.name.full, letter.greeting, *rendered.addresses]
     for template, content in rendered.forms().items():
         place = f"{rendered.template} → {template}"
         text = _readable(template, content)
@@ -117,7 +119,7 @@ def check_letter(rendered: RenderedLetter) -> list[Problem]:
             once(f'placeholder-looking text "{match.group()}"', hint)
         if _empty_greeting(text):
             once("a greeting with no name", f"give {pid} a given or preferred name")
-        if letter.avoid and (topic := mentions(text, letter.avoid)):
+        if letter.avoid and (topic := mentions(_mask(text, addresses), letter.avoid)):
             once(f'mentions "{topic}", which {pid} asked you never to mention (dont_mention)', "rephrase it")
 
     issues.extend(letter_warnings(rendered))

@@ -88,6 +88,7 @@ class RenderedLetter:
     email_body: str
     eml: bytes | None  # .eml draft, when the person has an email address
     left_out: tuple[LeftOut, ...]
+    addresses: tuple[str, ...] = ()  # the envelope's lines and the owner's own, as the forms print them
     template_words: int = 0  # words of the body that came from ownerkit's phrasings
     trimmed: tuple[str, ...] = ()  # ownerkit's sentences left out to fit the card
 
@@ -217,6 +218,12 @@ class LetterRenderer:
             email_body=email_body,
             eml=eml,
             left_out=tuple(left_out),
+            addresses=(
+                *context["person"]["envelope_lines"],
+                self.kit.owner.business,
+                self.kit.owner.signature,
+                *context["owner"]["address_lines"],
+            ),
             template_words=body.words()[1],
             trimmed=tuple(body.trimmed),
         )
