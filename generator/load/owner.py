@@ -51,7 +51,7 @@ def load_owner(root: Path, problems: list[Problem]) -> OwnerFile:
     record = RecordReader(OWNER_FILE, data, rules_of(Owner), problems)
     values = read_fields(record, Owner)
     _check_photo(root, record, values.get("photo"), values.get("photo_alt"))
-    prompts = values["prompts"]
+    prompts = values.get("prompts", ())
     return OwnerFile(build(Owner, values, record.source()), prompts, frozenset(p.id for p in prompts))
 
 
