@@ -773,3 +773,11 @@ def test_name_helpers() -> None:
     assert in_sentence("Theo") == "Theo"
     assert as_subject("Lorna, the alto") == "Lorna, the alto,"
     assert as_subject("the Lewis family") == "The Lewis family"
+
+
+@pytest.mark.parametrize("pid", ["fiona-mcallister", "daniel-okoro", "hamid-karimi"])
+def test_readme_shows_real_letters_from_the_example(pid: str) -> None:
+    """The README's three letters (a first thank-you, a chain, a late one) are the example kit's, word for word."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    card = (GOLDEN / "example" / f"{pid}.txt").read_text("utf-8").split("-" * 60)[1].strip("\n")
+    assert card in readme
