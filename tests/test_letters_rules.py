@@ -12,7 +12,7 @@ from generator.errors import Problem
 from generator.load.kit import load_kit
 from generator.model.cards import CARDS, card_size
 from generator.model.english import how_late, ordinal, when_words
-from generator.model.friends import Friend, name_alone, second_person, turned_on_reader
+from generator.model.friends import Friend, addressed, envelope_names, name_alone, second_person, turned_on_reader
 from generator.model.letters import letters_owed
 from generator.model.names import PersonName
 from generator.model.owed import owed
@@ -312,6 +312,12 @@ def test_organisations_couples_and_families_are_addressed_by_name(kit) -> None: 
     )
     assert body(root, "okafor-hale").startswith("Dear Ruth and Tom,")
     assert "Envelope:\n  Kofi and Ama Mensah\n" in (root / "letters/mensah.txt").read_text("utf-8")
+    three = Person(
+        id="m",
+        name=PersonName(given="Kofi", family="Mensah"),
+        with_names=(PersonName(given="Ama", family="Mensah"), PersonName(given="Esi", family="Mensah")),
+    )
+    assert envelope_names(three) == ["Kofi, Ama and Esi Mensah"] and addressed(three) == "Kofi, Ama and Esi"
 
 
 def test_check_warns_on_names_that_will_not_read_right(kit) -> None:  # type: ignore[no-untyped-def]

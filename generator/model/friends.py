@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from generator.errors import Problem
-from generator.model.english import plain_text
+from generator.model.english import join_names, plain_text
 from generator.model.records import Kit, Person, Referral
 from generator.model.topics import mentions
 
@@ -79,8 +79,7 @@ class ChainLink:
 
 def addressed(person: Person) -> str:
     """How a letter greets ``person``: "Peggy", "Ruth and Tom", "Ruth, Tom and Jo"."""
-    names = [person.name.greeting, *(n.greeting for n in person.with_names)]
-    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+    return join_names([person.name.greeting, *(n.greeting for n in person.with_names)])
 
 
 def envelope_names(person: Person) -> list[str]:
@@ -88,9 +87,9 @@ def envelope_names(person: Person) -> list[str]:
     names = [person.name, *person.with_names]
     families = {n.family for n in names}
     if len(names) > 1 and len(families) == 1 and names[0].family and person.name.order == "given-first":
-        lines = [" and ".join(n.given for n in names) + f" {names[0].family}"]
+        lines = [join_names([n.given for n in names]) + f" {names[0].family}"]
     else:
-        lines = [" and ".join(n.full for n in names)]
+        lines = [join_names([n.full for n in names])]
     if person.organisation:
         lines.append(person.organisation)
     return lines
