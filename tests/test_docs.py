@@ -116,3 +116,9 @@ def test_the_layout_section_names_modules_that_exist() -> None:
     )
     assert len(named) > 10
     assert missing == [], "the README's layout section names modules that do not exist"
+
+
+def test_new_story_help_lists_every_built_in_prompt() -> None:
+    """The help reads the same table as the story rule: a new prompt needs no edit here."""
+    result = run_cli(None, "new", "story", "--help")
+    assert all(prompt in " ".join(result.output.split()) for prompt in PROMPTS)

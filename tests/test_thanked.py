@@ -64,11 +64,11 @@ referrals:
     assert path.read_text("utf-8") == before.replace(
         "    referred: mei-tanaka     # she came on foot\n    outcome: client\n",
         "    referred: mei-tanaka     # she came on foot\n    outcome: client\n"
-        "    thanked: {date: 2026-10-03, how: call}\n",
+        "    thanked: {date: 2026-10-03, how: call, told: client}\n",
     )
     assert output == (
         "referrals/2026.yml:8: joao-silva-2026-10-01: added\n"
-        "    thanked: {date: 2026-10-03, how: call}\n"
+        "    thanked: {date: 2026-10-03, how: call, told: client}\n"
         "recorded 1 thank-you in referrals/2026.yml\n"
     )
 
@@ -82,7 +82,7 @@ referrals:
     path, _ = record(kit, before, "mei-tanaka-2026-10-05")
     assert path.read_text("utf-8") == before.replace(
         'referred: "Carla", outcome: pending }',
-        'referred: "Carla", outcome: pending, thanked: {date: 2026-11-26, how: handwritten} }',
+        'referred: "Carla", outcome: pending, thanked: {date: 2026-11-26, how: handwritten, told: pending} }',
     )
 
 
@@ -103,7 +103,7 @@ referrals:
 """
     path, _ = record(kit, before, "joao-silva")
     after = path.read_text("utf-8")
-    assert only_added(before, after) == ["    thanked: {date: 2026-11-26, how: handwritten}\n"]
+    assert only_added(before, after) == ["    thanked: {date: 2026-11-26, how: handwritten, told: client}\n"]
     assert "  - &first\n" in after and "for: &cake a birthday cake\n" in after and "for: *cake\n" in after
 
 
@@ -129,7 +129,8 @@ referrals:
 """
     path, _ = record(kit, before, "joao-silva-2026-10-01")
     after = path.read_text("utf-8")
-    assert only_added(before, after) == ["        thanked: {date: 2026-11-26, how: handwritten}\n"]
+    told = "told: client, note_told: true"  # what the letter told: the outcome, and the note
+    assert only_added(before, after) == [f"        thanked: {{date: 2026-11-26, how: handwritten, {told}}}\n"]
     assert after.index("thanked") > after.index("We baked it together.")
     assert after.index("thanked") < after.index("2026-10-05")
     kit_now = load_kit(path.parent.parent, TODAY).kit
@@ -138,7 +139,10 @@ referrals:
     assert first.thanked is not None and first.thanked.how == "handwritten"
     # the last record of the file, ending in a folded scalar with no blank line after
     path2, _ = record(kit, after, "mei-tanaka-2026-10-05")
-    assert only_added(after, path2.read_text("utf-8")) == ["        thanked: {date: 2026-11-26, how: handwritten}\n"]
+    told = "told: pending, note_told: true"
+    assert only_added(after, path2.read_text("utf-8")) == [
+        f"        thanked: {{date: 2026-11-26, how: handwritten, {told}}}\n"
+    ]
 
 
 def test_block_style_thanked_when_the_file_already_uses_it(kit) -> None:
@@ -156,14 +160,19 @@ referrals:
     referred: Carla
     outcome: pending"""  # and no newline at the end of the file
     path, _ = record(kit, before, "mei-tanaka")
-    assert path.read_text("utf-8") == before + "\n    thanked:\n        date: 2026-11-26\n        how: handwritten\n"
+    assert (
+        path.read_text("utf-8")
+        == before + "\n    thanked:\n        date: 2026-11-26\n        how: handwritten\n        told: pending\n"
+    )
 
 
 def test_windows_line_endings_are_kept(kit) -> None:
     before = "referrals:\r\n  - date: 2026-10-01\r\n    from: joao-silva\r\n    referred: mei-tanaka\r\n"
     before += "    outcome: client\r\n"
     path, _ = record(kit, before.encode("utf-8"), "joao-silva")
-    assert path.read_bytes() == (before + "    thanked: {date: 2026-11-26, how: handwritten}\r\n").encode("utf-8")
+    assert path.read_bytes() == (before + "    thanked: {date: 2026-11-26, how: handwritten, told: client}\r\n").encode(
+        "utf-8"
+    )
 
 
 def test_a_person_id_records_all_their_unthanked_referrals(kit) -> None:
@@ -189,12 +198,15 @@ referrals:
 """
     path, output = record(kit, before, "joao-silva", "--how", "in-person")
     added = only_added(before, path.read_text("utf-8"))
-    assert added == ["    thanked: {date: 2026-11-26, how: in-person}\n"] * 2
+    assert added == [
+        "    thanked: {date: 2026-11-26, how: in-person, told: client}\n",
+        "    thanked: {date: 2026-11-26, how: in-person, told: not-a-fit}\n",
+    ]
     assert output == (
         "referrals/2026.yml:6: joao-silva-2026-10-01: added\n"
-        "    thanked: {date: 2026-11-26, how: in-person}\n"
+        "    thanked: {date: 2026-11-26, how: in-person, told: client}\n"
         "referrals/2026.yml:15: joao-silva-2026-10-03: added\n"
-        "    thanked: {date: 2026-11-26, how: in-person}\n"
+        "    thanked: {date: 2026-11-26, how: in-person, told: not-a-fit}\n"
         "recorded 2 thank-yous in referrals/2026.yml\n"
     )
     kit_now = load_kit(path.parent.parent, TODAY).kit
@@ -239,7 +251,7 @@ def test_dry_run_changes_nothing(kit) -> None:
     assert result.exit_code == 0
     assert result.output == (
         "referrals/2026.yml:7: joao-silva-2026-10-01: would add\n"
-        "    thanked: {date: 2026-11-26, how: handwritten}\n"
+        "    thanked: {date: 2026-11-26, how: handwritten, told: client}\n"
         "dry run: would record 1 thank-you in referrals/2026.yml; nothing was written\n"
     )
     assert path.read_bytes() == before

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.errors import Refused
 from generator.load.kit import load_kit
+from generator.model.letters import NoLetter, letters_owed
 from generator.model.owed import owed
 from generator.model.records import Kit, Referral
 from generator.write.yamledit import Edit, FileChange, apply_changes, plan_edits, verify
@@ -47,6 +48,7 @@ def record_thanked(
     day = day or today
     referrals = _referrals_for(kit, today, ident, follow_up)
     edits = []
+    told = {} if follow_up else what_the_letter_told(kit, referrals, today)
     for referral in referrals:
         if day < referral.date:
             raise Refused(f"{referral.id}: {day} is before the referral itself ({referral.date})")
@@ -55,7 +57,7 @@ def record_thanked(
                 raise Refused(f"{referral.id} was already followed up on {referral.followed_up}; nothing was written")
             edits.append(Edit(referral, "followed_up", day.isoformat(), replace=referral.followed_up is not None))
         else:
-            edits.append(Edit(referral, "thanked", {"date": day.isoformat(), "how": how}))
+            edits.append(Edit(referral, "thanked", {"date": day.isoformat(), "how": how, **told.get(referral.id, {})}))
     if not edits:
         return ThankedResult([], 0, follow_up, dry_run)
     changes = plan_edits(kit, edits)
@@ -88,6 +90,22 @@ def _referrals_for(kit: Kit, today: dt.date, ident: str, follow_up: bool) -> lis
     owed_now = [o for o in owed(kit, today) if o.person.id == ident and o.kind in ("follow-up", "chain")]
     found = {o.referrals[0].id: o.referrals[0] for o in owed_now}
     return sorted(found.values(), key=lambda r: (r.date, r.id))
+
+
+def what_the_letter_told(kit: Kit, referrals: list[Referral], today: dt.date) -> dict[str, dict[str, str]]:
+    """For each referral, what its thank-you letter tells: the outcome, and whether it gives the note.
+
+    Recorded with the thank-you (``told``, ``note_told``) so that no follow-up repeats news already given.
+    """
+    told: dict[str, dict[str, str]] = {}
+    for pid in dict.fromkeys(r.from_id for r in referrals):
+        try:
+            letters = letters_owed(kit, today, person_ids=(pid,))
+        except NoLetter:
+            continue
+        for friend in (f for letter in letters for f in letter.thanks):
+            told[friend.referral_id] = {"told": friend.outcome, **({"note_told": "true"} if friend.note else {})}
+    return told
 
 
 def _in_chain(kit: Kit, today: dt.date, referral: Referral) -> bool:

@@ -52,7 +52,7 @@ def load_owner(root: Path, problems: list[Problem]) -> OwnerFile:
     values = read_fields(record, Owner)
     _check_photo(root, record, values.get("photo"), values.get("photo_alt"))
     values["brand"] = _check_brand(root, record, values.get("brand"))
-    prompts = values["prompts"]
+    prompts = values.get("prompts", ())
     return OwnerFile(build(Owner, values, record.source()), prompts, frozenset(p.id for p in prompts))
 
 

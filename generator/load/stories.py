@@ -106,7 +106,7 @@ def _read_story(path: Path, record: RecordReader, body: str) -> Story | Unbuilt:
         if record.has("body"):
             record.problem("body", "body: is only for .yml stories", "write the story below the closing ---")
         values["body"] = body
-    elif not values["body"]:
+    elif not values.get("body"):
         values["body"] = ""
         record.problem(
             "body",
@@ -125,7 +125,7 @@ def _read_story(path: Path, record: RecordReader, body: str) -> Story | Unbuilt:
                 )
             )
             values["slug"] = None
-    _check_image(path, record, values["image"], values["image_alt"])
+    _check_image(path, record, values.get("image"), values.get("image_alt"))
     return build(Story, values, record.source()) or Unbuilt(record.source(), values)
 
 

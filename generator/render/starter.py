@@ -64,7 +64,7 @@ def starter_files(name: PersonName, business: str, prompt: Prompt, today: dt.dat
             f"{family}"
             f"business: {yaml_text(business)}\n"
             f"signature: {yaml_text(name.greeting)}\n"
-            "card_size: A2\n"
+            "card_size: iso-a6\n"
         ),
         "referrals/people.yml": (starter / "people.yml").read_text("utf-8"),
         "referrals/referrals.yml": (starter / "referrals.yml").read_text("utf-8"),
