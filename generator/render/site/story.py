@@ -48,10 +48,10 @@ def render_story(site: SiteBuilder, story: Story) -> None:
         tail.append(f'<p class="ok-tags" data-search-exclude>Tags: {links}</p>\n\n')
     shown = related(site, story)
     if shown:
-        tail.append(
-            '<aside class="ok-related" data-search-exclude><h2>Related stories</h2>\n'
-            f"{site.cards(here, shown)}\n</aside>\n"
+        items = "".join(
+            f'<li><a href="{esc(site.href(here, site.story_path(s)))}">{esc(s.title)}</a></li>' for s in shown
         )
+        tail.append(f'<aside class="ok-related" data-search-exclude><h2>Related stories</h2><ul>{items}</ul></aside>\n')
     site.pictures.publish_linked(story.body, story.source.path)
     body = site.pictures.size_markdown(story.body.strip(), story.source.path)
     site.add_page(here, [front, *head], body + "\n", "".join(tail))
