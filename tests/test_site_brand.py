@@ -149,6 +149,20 @@ def test_a_file_that_only_claims_to_be_a_picture_is_refused(kit) -> None:
     assert problem.message.startswith("stories/images/oven.jpg is not a picture")
 
 
+def test_a_picture_linking_outside_stories_is_refused(kit, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(picture((10, 10), "PNG"))
+    story = STORY_WITH_PHOTO.replace("oven.jpg", "oven.png").replace(" ![The oven door](images/door.png)", "")
+    root = kit({"stories/2026-02-01-oven.md": story})
+    (root / "stories/images").mkdir()
+    (root / "stories/images/oven.png").symlink_to(secret)
+    with pytest.raises(KitInvalid) as caught:  # by the loader, or else by the site's picture pipeline
+        build_pages(load(root))
+    [problem] = caught.value.problems
+    assert (problem.path, problem.field) == ("stories/2026-02-01-oven.md", "image")
+    assert "oven.png" in problem.message and "outside stories/" in problem.message
+
+
 def test_scripts_are_taken_out_of_svg_pictures(kit) -> None:
     svg = (
         "<svg xmlns='http://www.w3.org/2000/svg' width='40' height='20' onload='alert(1)'>"

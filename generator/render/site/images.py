@@ -154,13 +154,16 @@ class Pictures:
         """Publish a picture from ``stories/``; ``where`` (file, field) names it in an error."""
         key = (posixpath.normpath(image), kind)
         if key not in self.published:
+            path, field = where
+            source = self.stories_dir / image
+            if not source.resolve().is_relative_to(self.stories_dir.resolve()):
+                message = f"stories/{image} leads outside stories/ (a link); only pictures inside it are published"
+                raise KitInvalid([Problem(path or f"stories/{image}", 0, 0, field, message)])
             try:
-                picture, files = prepare(self.stories_dir / image, image, kind)
+                picture, files = prepare(source, image, kind)
             except ValueError as exc:
-                path, field = where
-                raise KitInvalid(
-                    [Problem(path or f"stories/{image}", 0, 0, field, f"stories/{image} is not a picture ({exc})")]
-                ) from exc
+                message = f"stories/{image} is not a picture ({exc})"
+                raise KitInvalid([Problem(path or f"stories/{image}", 0, 0, field, message)]) from exc
             self.tree.update(files)
             self.published[key] = picture
         return self.published[key]
