@@ -15,10 +15,9 @@ import click
 from generator.cli.main import Context, count, dry_run_option, echo_json, fail, json_option, pass_context, relative
 from generator.errors import OwnerkitError
 from generator.model.letters import CARD_SIZES, FRESH_MONTHS, NoLetter, letters_owed
-from generator.model.owed import owed
-from generator.model.records import THANKS_HOW, Kit, Referral
+from generator.model.records import THANKS_HOW, Kit
 from generator.render.queue import queue_rows, render_queue
-from generator.write.yamledit import Edit, apply_changes, plan_edits, verify
+from generator.write.yamledit import Edit, apply_changes, verify
 
 if TYPE_CHECKING:  # rendering imports Jinja2: load it only when letters are written
     from generator.render.letters.checks import LetterIssue
@@ -236,23 +235,28 @@ def queue(context: Context, as_json: bool) -> None:
     "--how", type=click.Choice(THANKS_HOW), default="handwritten", show_default=True, help="How you thanked them."
 )
 @click.option("--date", "when", metavar="YYYY-MM-DD", help="When (default: today).")
-@click.option("--follow-up", "follow_up", is_flag=True, help="Record that you told them how it went (followed_up:).")
+@click.option("--follow-up", "follow_up", is_flag=True, help="Only follow-ups: record that you told them how it went.")
 @dry_run_option
 @pass_context
 def thanked(context: Context, ident: str, how: str, when: str | None, follow_up: bool, dry_run: bool) -> None:
-    """Record a thank-you (or a follow-up) in the referral's own YAML file.
+    """Record that you sent what the queue asked: a thank-you, a follow-up or a chain note.
 
-    ID is a referral id (from `ownerkit queue`, e.g. peggy-hollis-2026-11-04)
-    or a person id (all their referrals not yet thanked). Only the lines that
-    record it are added; every comment and every other line stays as it was.
+    ID is a person id (clears all their rows in ownerkit queue) or the
+    referral id on one row (clears that row). A thank-you is recorded as
+    thanked: {date, how}; a follow-up or chain note as one more date under
+    followed_up: (earlier dates are kept). Only those lines are added;
+    every comment and every other line stays as it was.
 
     \b
     Examples:
-      ownerkit thanked peggy-hollis-2026-11-04
-      ownerkit thanked peggy-hollis --how call --date 2026-11-20
+      ownerkit thanked peggy-hollis
+      ownerkit thanked peggy-hollis-2026-11-04 --how call --date 2026-11-20
       ownerkit thanked daniel-okoro-2025-09-03 --follow-up
       ownerkit thanked sulastri --dry-run
     """
+    from generator.model.owed import to_record
+    from generator.write.yamlappend import plan_thanks
+
     kit = context.load().kit
     day = context.today
     if when:
@@ -262,23 +266,32 @@ def thanked(context: Context, ident: str, how: str, when: str | None, follow_up:
             raise click.BadParameter(f"expected YYYY-MM-DD, got {when!r}", param_hint="--date") from None
         if day > context.today:
             raise click.BadParameter(f"{day} is in the future (today is {context.today})", param_hint="--date")
-    referrals = _referrals_for(context, kit, ident, follow_up)
-    if not referrals:
-        what = "followed up on" if follow_up else "thanked"
-        click.echo(f"nothing to record: every referral from {ident} has been {what} already")
-        return
+    try:
+        records = to_record(kit, context.today, ident, follow_up, day)
+    except KeyError:
+        fail(_unknown_id(kit, ident))
+    if not records:
+        if ident in kit.people:
+            from generator.model.owed import owed
+
+            message = _nothing_owed(kit, ident, follow_up)
+            if any(o.kind == "hello" and o.person.id == ident for o in owed(kit, context.today)):
+                message += f"; when you have said hello: ownerkit touched {ident}"
+            click.echo(message)
+            return
+        fail(_nothing_owed(kit, ident, follow_up))
     edits = []
-    for referral in referrals:
+    for referral, key in records:
         if day < referral.date:
             fail(f"{referral.id}: {day} is before the referral itself ({referral.date})")
-        if follow_up:
+        if key == "followed_up":
             if referral.followed_up and referral.followed_up >= day:
                 fail(f"{referral.id} was already followed up on {referral.followed_up}; nothing was written")
-            edits.append(Edit(referral, "followed_up", day.isoformat(), replace=referral.followed_up is not None))
+            edits.append(Edit(referral, "followed_up", day.isoformat()))
         else:
             edits.append(Edit(referral, "thanked", {"date": day.isoformat(), "how": how}))
     try:
-        changes = plan_edits(kit, edits)
+        changes = plan_thanks(kit, edits)
         verify(kit, changes, context.today)
         if not dry_run:
             apply_changes(kit, changes)
@@ -286,47 +299,38 @@ def thanked(context: Context, ident: str, how: str, when: str | None, follow_up:
         fail(str(exc))
     for change in changes:
         for item in change.changed:
-            if item.replaced:
-                verb = "would change" if dry_run else "changed"
-            else:
-                verb = "would add" if dry_run else "added"
+            verb = (
+                ("would change" if dry_run else "changed") if item.replaced else ("would add" if dry_run else "added")
+            )
             click.echo(f"{change.path}:{item.first_line}: {item.referral_id}: {verb}")
             click.echo(textwrap.indent(textwrap.dedent("\n".join(item.lines)), "    ").rstrip())
-    what = "follow-up" if follow_up else "thank-you"
+    thanks = sum(e.key == "thanked" for e in edits)
+    parts = [count(thanks, "thank-you")] if thanks else []
+    if len(edits) > thanks:
+        parts.append(count(len(edits) - thanks, "follow-up"))
     files = ", ".join(c.path for c in changes)
     if dry_run:
-        click.echo(f"dry run: would record {count(len(edits), what)} in {files}; nothing was written")
+        click.echo(f"dry run: would record {' and '.join(parts)} in {files}; nothing was written")
     else:
-        click.echo(f"recorded {count(len(edits), what)} in {files}")
+        click.echo(f"recorded {' and '.join(parts)} in {files}")
 
 
-def _referrals_for(context: Context, kit: Kit, ident: str, follow_up: bool) -> list[Referral]:
-    by_id = {r.id: r for r in kit.referrals}
-    if ident in by_id:
-        referral = by_id[ident]
-        if follow_up and referral.outcome != "client" and not _in_chain(context, kit, referral):
-            fail(f"{ident}: the friend did not become a client, so there is no news to follow up with")
-        if not follow_up and referral.thanked:
-            fail(
-                f"{ident} was already thanked on {referral.thanked.date} ({referral.thanked.how}); nothing was written"
-            )
-        return [referral]
-    if ident not in kit.people:
-        known = [*kit.people, *(r.id for r in kit.referrals)]
-        close = sorted(k for k in known if k.startswith(ident)) or difflib.get_close_matches(
-            ident, known, n=1, cutoff=0.6
-        )
-        hint = f"did you mean {close[0]}?" if close else "see ownerkit queue for ids"
-        fail(f'no referral or person has the id "{ident}" ({hint})')
-    if not follow_up:
-        return [r for r in kit.referrals if r.from_id == ident and r.thanked is None]
-    owed_now = [o for o in owed(kit, context.today) if o.person.id == ident and o.kind in ("follow-up", "chain")]
-    if not owed_now:
-        return []
-    found = {o.referrals[0].id: o.referrals[0] for o in owed_now}
-    return sorted(found.values(), key=lambda r: (r.date, r.id))
+def _unknown_id(kit: Kit, ident: str) -> str:
+    known = [*kit.people, *(r.id for r in kit.referrals)]
+    close = sorted(k for k in known if k.startswith(ident)) or difflib.get_close_matches(ident, known, n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]}?" if close else "see ownerkit queue for ids"
+    return f'no referral or person has the id "{ident}" ({hint})'
 
 
-def _in_chain(context: Context, kit: Kit, referral: Referral) -> bool:
-    """Whether ``referral`` (A sent B) is owed a chain follow-up (B has since sent someone)."""
-    return any(o.kind == "chain" and o.referrals[0].id == referral.id for o in owed(kit, context.today))
+def _nothing_owed(kit: Kit, ident: str, follow_up: bool) -> str:
+    """Why there is nothing to record for ``ident``, with what was recorded already."""
+    referral = next((r for r in kit.referrals if r.id == ident), None)
+    if referral is None:
+        what = "followed up on" if follow_up else "thanked and followed up on"
+        return f"nothing to record: every referral from {ident} has been {what} already"
+    if follow_up:
+        return f"{ident}: the friend did not become a client, so there is no news to follow up with"
+    done = f"thanked on {referral.thanked.date} ({referral.thanked.how})" if referral.thanked else ""
+    if referral.follow_ups:
+        done += f", followed up on {', '.join(str(d) for d in referral.follow_ups)}"
+    return f"{ident} was already {done}; nothing was written"

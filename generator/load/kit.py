@@ -230,12 +230,12 @@ def _check_referrals(
                     f"today is {today}; record a thank-you once it is done",
                 )
             )
-        if referral.followed_up and referral.followed_up < referral.date:
+        if referral.follow_ups and referral.follow_ups[0] < referral.date:
             problems.append(
                 _at(
                     referral,
                     "followed_up",
-                    f"{referral.followed_up} is before the referral ({referral.date})",
+                    f"{referral.follow_ups[0]} is before the referral ({referral.date})",
                     "you tell them how it went after their friend came; check both dates",
                 )
             )

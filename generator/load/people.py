@@ -106,9 +106,9 @@ def read_referral(record: RecordReader) -> Referral | None:
         "for_what": record.get("for"),
         "value": record.get("value"),
         "note": record.get("note"),
-        "followed_up": record.get("followed_up"),
         "situation": record.get("situation"),
     }
+    follow_ups = record.get("followed_up") or ()
     if any(values[key] is None for key in ("date", "from", "referred", "outcome")):
         return None
     if record.has("thanked") and thanked is None:
@@ -123,6 +123,8 @@ def read_referral(record: RecordReader) -> Referral | None:
         referred_name=None if _looks_like_id(referred) else referred,
         thanked=thanked,
         source=record.source(),
+        followed_up=follow_ups[-1] if follow_ups else None,
+        follow_ups=follow_ups,
         **optional,
     )
 

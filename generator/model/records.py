@@ -194,7 +194,9 @@ REFERRAL_RULES = {
     "value": Rule("money", doc="private: what the work was worth"),
     "note": Rule("text", doc="a line in your own words for the letter"),
     "thanked": Rule("map", doc="date and how you thanked them"),
-    "followed_up": Rule("date", doc="when you told them how it went"),
+    "followed_up": Rule(
+        "dates", doc="when you told them how it went; a list when you did more than once (each date kept)"
+    ),
     "situation": Rule("choice", choices=SITUATIONS, doc="override the letter's wording"),
 }
 
@@ -450,9 +452,10 @@ class Referral:
     value: Decimal | None = None
     note: str | None = None
     thanked: Thanks | None = None
-    followed_up: dt.date | None = None
+    followed_up: dt.date | None = None  # the latest follow-up
     situation: str | None = None
     source: Source = Source("referrals")
+    follow_ups: tuple[dt.date, ...] = ()  # every follow-up, oldest first
 
 
 @dataclass(frozen=True)

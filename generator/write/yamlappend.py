@@ -29,8 +29,19 @@ import yaml
 
 from generator.errors import KitInvalid
 from generator.load.kit import load_kit
+from generator.model.records import Kit, Referral
 from generator.write.files import safe_join, write_atomic
-from generator.write.yamledit import EditRefused, _get, _indent, _scalar
+from generator.write.yamledit import (
+    Changed,
+    Edit,
+    EditRefused,
+    FileChange,
+    _get,
+    _indent,
+    _scalar,
+    add_field,
+    find_record,
+)
 
 SKIPPED = ("site", "letters", "private", ".git", ".venv")
 
@@ -250,3 +261,73 @@ def write_texts(root: Path, changes: list[TextChange]) -> None:
             raise EditRefused(f"{change.path}: changed while ownerkit was working; nothing was written to it")
     for change in changes:
         write_atomic(safe_join(root, change.path), change.new.encode("utf-8"))
+
+
+# ------------------------------------------------- thank-yous and follow-ups
+
+
+def add_follow_up(text: str, referral: Referral, day: str) -> tuple[str, list[int], int]:
+    """``text`` with one more follow-up date on the referral; earlier dates are kept, never replaced.
+
+    ``followed_up: 2026-03-20`` becomes ``followed_up: [2026-03-20, 2026-06-02]``; a list gets one
+    more item in its own style. Returns the new text, the 1-based lines changed, and how many lines
+    were added.
+    """
+    root = _compose(text, referral.source.path)
+    if root is None:
+        raise EditRefused(f"{referral.source.path}: the file is empty")
+    node = find_record(root, referral)
+    existing = _get(node, "followed_up")
+    if existing is None:
+        return add_field(text, referral, "followed_up", day)
+    if isinstance(existing, yaml.ScalarNode):
+        if existing.start_mark.line != existing.end_mark.line:
+            raise EditRefused(f"{referral.source}: followed_up: of {referral.id} spans lines; edit it by hand")
+        start, end = existing.start_mark.index, existing.end_mark.index
+        return text[:start] + f"[{text[start:end]}, {day}]" + text[end:], [existing.start_mark.line + 1], 0
+    if not isinstance(existing, yaml.SequenceNode) or not existing.value:
+        raise EditRefused(
+            f"{referral.source}: followed_up: of {referral.id} is not a date or a list; run ownerkit check"
+        )
+    if existing.flow_style:
+        at = existing.value[-1].end_mark.index
+        return text[:at] + f", {day}" + text[at:], [existing.value[-1].end_mark.line + 1], 0
+    nl = _newline(text)
+    lines = text.splitlines(keepends=True)
+    dash_col = existing.start_mark.column
+    last = _block_end(lines, existing.value[-1].start_mark.line, dash_col)
+    before = "".join(lines[: last + 1])
+    if not before.endswith(("\n", "\r")):
+        before += nl
+    return before + " " * dash_col + f"- {day}" + nl + "".join(lines[last + 1 :]), [last + 2], 1
+
+
+def plan_thanks(kit: Kit, edits: list[Edit]) -> list[FileChange]:
+    """Like :func:`generator.write.yamledit.plan_edits`, with every follow-up added to the history."""
+    by_file: dict[str, list[Edit]] = {}
+    for edit in edits:
+        by_file.setdefault(edit.referral.source.path, []).append(edit)
+    changes = []
+    for rel, file_edits in by_file.items():
+        old = read_text(kit.root, rel)
+        text = old
+        touched: list[tuple[Edit, list[int]]] = []
+        for edit in sorted(file_edits, key=lambda e: e.referral.source.line, reverse=True):  # bottom-up
+            if edit.key == "followed_up":
+                text, lines, inserted = add_follow_up(text, edit.referral, str(edit.value))
+            else:
+                text, lines, inserted = add_field(text, edit.referral, edit.key, edit.value)
+            touched = [(e, [n + inserted if n >= lines[0] else n for n in ns]) for e, ns in touched]
+            touched.append((edit, lines))
+        new_lines = text.splitlines()
+        changed = tuple(
+            Changed(
+                e.referral.id,
+                ns[0],
+                tuple(new_lines[n - 1] for n in ns),
+                e.key == "followed_up" and bool(e.referral.follow_ups),
+            )
+            for e, ns in sorted(touched, key=lambda item: item[1][0])
+        )
+        changes.append(FileChange(rel, old, text, changed))
+    return changes
