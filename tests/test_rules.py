@@ -237,7 +237,7 @@ def test_remembered_fresh() -> None:
 
 def test_names_given_first() -> None:
     name = PersonName("Margaret", "O'Brien", "Peggy")
-    assert (name.full, name.greeting, name.public_default) == ("Margaret O'Brien", "Peggy", "Margaret O.")
+    assert (name.full, name.greeting, name.public_default) == ("Margaret O'Brien", "Peggy", "Peggy O.")
 
 
 def test_names_family_first() -> None:

@@ -79,6 +79,7 @@ def _load_kit(root: Path, today: dt.date | None) -> Checked:
         prompts.update({p.id: p for p in owner.prompts})
     stories = _check_stories(stories, prompts, problems)
     people_by_id = _check_people(people, problems)
+    _check_consent(people, today, problems)
     known = (set(people_by_id) | other_ids) if all_people_read else None
     referrals = _check_referrals(referrals, people_by_id, known, today, problems)
     problems.extend(_quality_warnings(stories, people, today))
@@ -250,6 +251,26 @@ def _check_referrals(
             )
         checked.append(referral)
     return checked
+
+
+def _check_consent(people: list[Person], today: dt.date, problems: list[Problem]) -> None:
+    """Consent to be thanked in public, with the dates that show it."""
+    for person in people:
+        since, withdrawn = person.public_thanks_since, person.public_thanks_withdrawn
+        for key, day in (("public_thanks_since", since), ("public_thanks_withdrawn", withdrawn)):
+            if day and day > today:
+                problems.append(_at(person, key, f"{day} is in the future", f"today is {today}"))
+        if since and withdrawn and withdrawn < since:
+            problems.append(
+                _at(person, "public_thanks_withdrawn", f"{withdrawn} is before consent was given ({since})")
+            )
+        if person.public_thanks and since is None:
+            message, hint = "no date for this consent", "add public_thanks_since: YYYY-MM-DD, the day they said yes"
+        elif since and not person.public_thanks and withdrawn is None:
+            message, hint = f"consent given on {since} was taken back", "add public_thanks_withdrawn: YYYY-MM-DD"
+        else:
+            continue
+        problems.append(replace(_at(person, "public_thanks", f"{person.id}: {message}", hint), severity="warning"))
 
 
 def _id_hint(wrong: str, known: set[str], otherwise: str = "use the id of a person in referrals/") -> str:

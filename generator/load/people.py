@@ -78,6 +78,14 @@ def read_person(record: RecordReader) -> Person | None:
         )
     }
     dont = record.get("dont_mention") or ()
+    consent = bool(record.get("public_thanks"))
+    since, withdrawn = record.get("public_thanks_since"), record.get("public_thanks_withdrawn")
+    if since and not record.has("public_thanks") and withdrawn is None:
+        record.problem(
+            "public_thanks_since",
+            "a date of consent, but no public_thanks: true",
+            "add public_thanks: true, or remove the date",
+        )
     if pid is None or name is None:
         return None
     return Person(
@@ -88,7 +96,9 @@ def read_person(record: RecordReader) -> Person | None:
         dont_mention=dont,
         best_customer=bool(record.get("best_customer")),
         deceased=bool(record.get("deceased")),
-        public_thanks=bool(record.get("public_thanks")),
+        public_thanks=consent and withdrawn is None,
+        public_thanks_since=since,
+        public_thanks_withdrawn=withdrawn,
         source=record.source(),
         **values,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal
@@ -175,7 +175,9 @@ PERSON_RULES = {
     "dont_mention": Rule("texts", doc="topics letters must never touch"),
     "deceased": Rule("bool", doc="they have died: no letters, no reminders (default: false)"),
     "public_thanks": Rule("bool", doc="they agreed to be thanked on the site (default: false)"),
-    "public_name": Rule("text", doc="how the site names them (default: given name and family initial)"),
+    "public_thanks_since": Rule("date", doc="when they agreed to be thanked on the site"),
+    "public_thanks_withdrawn": Rule("date", doc="when they took that back: the site no longer names them"),
+    "public_name": Rule("text", doc="how the site names them (default: preferred or given name, family initial)"),
     "testimonial": Rule("text", doc="words they agreed to share on the site"),
 }
 
@@ -309,14 +311,19 @@ class PersonName:
         return f"{self.given}{space}{self.family}"
 
     @property
+    def known_as(self) -> str:
+        """The full name with the name people call them in place of the given name (Bisi Adebayo)."""
+        return replace(self, given=self.greeting, preferred=None).full if self.preferred else self.full
+
+    @property
     def public_default(self) -> str:
-        """Given name and family initial, the site's default public name."""
+        """What people call them and the family initial (Bisi A.), the site's default public name."""
         if not self.family:
-            return self.given
+            return self.greeting
         initial = self.family.lstrip("'’-")[:1]
         if self.order == "family-first":
-            return f"{initial}. {self.given}"
-        return f"{self.given} {initial}."
+            return f"{initial}. {self.greeting}"
+        return f"{self.greeting} {initial}."
 
 
 @dataclass(frozen=True)
@@ -423,10 +430,12 @@ class Person:
     remember: tuple[Remembered, ...] = ()
     dont_mention: tuple[str, ...] = ()
     deceased: bool = False
-    public_thanks: bool = False
+    public_thanks: bool = False  # consent given and not withdrawn
     public_name: str | None = None
     testimonial: str | None = None
     source: Source = Source("referrals")
+    public_thanks_since: dt.date | None = None
+    public_thanks_withdrawn: dt.date | None = None
 
     @property
     def shown_name(self) -> str:

@@ -249,7 +249,7 @@ def milestones(kit: Kit, today: dt.date, owed_items: Iterable[Owed] | None = Non
     for person in kit.people.values():
         if person.deceased:
             continue
-        full = person.name.full
+        full = person.name.known_as  # "Birthday: Bisi Adebayo", as she knows her
         if person.birthday:
             start, feb = _yearly_start(person.birthday, today)
             line = f"Birthday: {partial_date_text(person.birthday)}."
