@@ -12,19 +12,11 @@ from generator.errors import Problem
 from generator.load import yamlsource
 from generator.load.fields import RecordReader, check_date
 from generator.load.yamlsource import MarkedMap, parse_yaml
+from generator.model.dates import PartialDate, months_before
+from generator.model.names import PersonName
 from generator.model.owed import owed
-from generator.model.records import (
-    Kit,
-    Owner,
-    PartialDate,
-    Person,
-    PersonName,
-    Referral,
-    Remembered,
-    Rule,
-    Thanks,
-    months_before,
-)
+from generator.model.records import Kit, Owner, Person, Referral, Remembered, Thanks
+from generator.model.rules import Rule
 
 # ------------------------------------------------------------ RecordReader
 
@@ -359,12 +351,11 @@ def referral(
     rid: str, day: dt.date, src: str, friend: str | None, outcome: str = "client", **fields: object
 ) -> Referral:
     """A referral of person ``friend`` (``None``: a friend not on file)."""
-    name = None if friend else "A friend"
-    return Referral(rid, day, src, outcome, referred_id=friend, referred_name=name, **fields)  # type: ignore[arg-type]
+    return Referral(id=rid, date=day, from_id=src, outcome=outcome, referred=friend or "A friend", **fields)  # type: ignore[arg-type]
 
 
 def kit_of(people: list[Person], referrals: list[Referral]) -> Kit:
-    owner = Owner(PersonName("Ana", "Ferreira"), "Ferreira Bakes", "Ana")
+    owner = Owner(name=PersonName("Ana", "Ferreira"), business="Ferreira Bakes", signature="Ana")
     return Kit(Path("."), owner, (), {p.id: p for p in people}, tuple(referrals))
 
 
@@ -384,7 +375,7 @@ def test_owed_thank_and_follow_up() -> None:
                 "dee",
                 "ben",
                 thanked=Thanks(dt.date(2026, 9, 2), "email"),
-                followed_up=dt.date(2026, 10, 1),
+                follow_ups=(dt.date(2026, 10, 1),),
             ),
             referral("r4", dt.date(2026, 9, 5), "ana", None, "not-a-fit", thanked=Thanks(dt.date(2026, 9, 6), "call")),
         ],
@@ -397,14 +388,14 @@ def test_owed_thank_and_follow_up() -> None:
 
 def test_owed_chain_until_followed_up_after_the_news() -> None:
     thanked = Thanks(dt.date(2026, 5, 2), "handwritten")
-    a_to_b = referral("ab", dt.date(2026, 5, 1), "ana", "ben", thanked=thanked, followed_up=dt.date(2026, 5, 20))
+    a_to_b = referral("ab", dt.date(2026, 5, 1), "ana", "ben", thanked=thanked, follow_ups=(dt.date(2026, 5, 20),))
     b_to_c = referral("bc", dt.date(2026, 9, 1), "ben", "cai", thanked=Thanks(dt.date(2026, 9, 2), "call"))
     people = [person("ana"), person("ben"), person("cai")]
     kit = kit_of(people, [a_to_b, b_to_c])
     assert [item for item in summary(kit) if item[0] == "chain"] == [
         ("chain", "ana", dt.date(2026, 9, 1), dt.date(2026, 9, 8))
     ]
-    told = referral("ab", dt.date(2026, 5, 1), "ana", "ben", thanked=thanked, followed_up=dt.date(2026, 9, 10))
+    told = referral("ab", dt.date(2026, 5, 1), "ana", "ben", thanked=thanked, follow_ups=(dt.date(2026, 9, 10),))
     assert [item for item in summary(kit_of(people, [told, b_to_c])) if item[0] == "chain"] == []
 
 
@@ -534,7 +525,6 @@ def test_yaml_errors_in_plain_words(text: str, message: str) -> None:
 
 
 def test_full_name_in_cjk_script_takes_no_space() -> None:
-    from generator.model.records import PersonName
 
     assert PersonName("小龍", "李", order="family-first").full == "李小龍"
     assert PersonName("恵子", "渡辺", order="family-first").full == "渡辺恵子"

@@ -11,6 +11,7 @@ import click
 from generator.cli.main import Context, count, dry_run_option, echo_json, fail, json_option, pass_context, relative
 from generator.cli.records import call
 from generator.errors import OwnerkitError
+from generator.load.kit import load_kit
 from generator.write.files import write_atomic
 from generator.write.private import private_target
 
@@ -133,7 +134,7 @@ def export_addresses(context: Context, person_ids: tuple[str, ...], output: Path
     """
     from generator.commands.contacts import envelopes
 
-    kit = context.load().kit
+    kit = load_kit(context.kit, context.today).kit
     try:
         found = envelopes(kit, person_ids)
         target = private_target(context.kit, output, "addresses.csv")

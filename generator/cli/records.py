@@ -16,6 +16,7 @@ import click
 
 from generator.cli.main import Context, dry_run_option, fail, pass_context, print_problems
 from generator.errors import KitInvalid, OwnerkitError
+from generator.load.kit import load_kit
 from generator.model.records import OUTCOMES, PersonName
 
 T = TypeVar("T")
@@ -128,7 +129,7 @@ def add_person(
         raise click.UsageError("--given is required when not typing at a terminal (e.g. --given Ana)")
     name = PersonName(" ".join(given.split()), " ".join((family or "").split()) or None, preferred or None)
     if interactive:
-        kit = context.load().kit
+        kit = load_kit(context.kit, context.today).kit
         for match in PeopleIndex(kit.people.values()).close(name):
             if click.confirm(f"Is this {match.person.name.full} ({match.person.id}), already on file?", default=False):
                 click.echo(f"Then use {match.person.id}; nothing was written.")

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 import vobject
 
-from generator.model.records import PartialDate, PersonName, _unspaced
+from generator.model.dates import PartialDate
+from generator.model.names import PersonName, _unspaced
 
 _BDAY = re.compile(r"^(\d{4}|--)-?(\d{2})-?(\d{2})(?:T.*)?$")
 _OMIT_YEARS = ("1604", "1900")  # Apple writes 1604 for "no year"; some phones write 1900

@@ -1,4 +1,4 @@
-"""Reading one YAML record against its rules from :mod:`generator.model.records`.
+"""Reading one YAML record against the rules its record declares (:mod:`generator.model.rules`).
 
 A :class:`RecordReader` reports unknown fields (with a "did you mean"),
 duplicate fields, missing required fields and wrong values, each at its line,
@@ -17,7 +17,9 @@ from typing import Any
 
 from generator.errors import Problem
 from generator.load.yamlsource import MarkedList, MarkedMap
-from generator.model.records import MONTH_NAMES, PartialDate, Rule, Source
+from generator.model.dates import MONTH_NAMES, PartialDate
+from generator.model.records import Source
+from generator.model.rules import Rule
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -280,6 +282,16 @@ class RecordReader:
                 continue
             items.append(item.strip())
         return tuple(items)
+
+    def _name(self, key: str, value: Any, rule: Rule) -> MarkedMap | None:
+        if isinstance(value, str):
+            self.problem(
+                key,
+                "expected given and family as separate fields",
+                "write name: {given: Ana, family: Ferreira} so first and last names are never swapped",
+            )
+            return None
+        return self._map(key, value, rule)
 
     def _map(self, key: str, value: Any, rule: Rule) -> MarkedMap | None:
         if not isinstance(value, MarkedMap):

@@ -21,7 +21,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.model.records import Person, PersonName, fold
+from generator.model.names import PersonName, fold
+from generator.model.records import Person
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _APOSTROPHES = re.compile(r"['’ʼ]")

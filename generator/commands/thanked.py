@@ -1,0 +1,105 @@
+"""``ownerkit thanked``: record what the queue asked for, in the referral's own YAML file.
+
+A person id clears all their rows of the queue (thank-yous, follow-ups, chain
+notes); a referral id clears that one row (:func:`generator.model.owed.to_record`
+says which fields that means). A thank-you is ``thanked: {date, how}``; a
+follow-up is one more date under ``followed_up:``, earlier dates kept. Only the
+lines that record it are added (:mod:`generator.write.yamlappend`); every comment
+and every other line of the owner's file stays as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import Refused
+from generator.load.kit import load_kit
+from generator.model.owed import owed, to_record
+from generator.model.records import Kit
+from generator.write.yamlappend import plan_thanks
+from generator.write.yamledit import Edit, FileChange, apply_changes, verify
+
+
+@dataclass(frozen=True)
+class ThankedResult:
+    """The changes made (or, in a dry run, that would be made) to the owner's files."""
+
+    changes: list[FileChange]
+    thanks: int  # thank-yous recorded
+    follow_ups: int  # follow-ups and chain notes recorded
+    dry_run: bool
+    nothing: str = ""  # when nothing was owed: why, and what to do instead
+
+    @property
+    def recorded(self) -> int:
+        return self.thanks + self.follow_ups
+
+
+def record_thanked(
+    root: Path,
+    today: dt.date,
+    ident: str,
+    *,
+    how: str = "handwritten",
+    day: dt.date | None = None,
+    follow_up: bool = False,
+    dry_run: bool = False,
+) -> ThankedResult:
+    """Record that the owner sent what ``ident`` (a person or one referral) is owed, on ``day``.
+
+    With ``follow_up``, only follow-ups. Raises :class:`~generator.errors.Refused`
+    when the records do not allow it (an unknown id, a referral with nothing owed).
+    """
+    kit = load_kit(root, today).kit
+    day = day or today
+    try:
+        records = to_record(kit, today, ident, follow_up, day)
+    except KeyError:
+        raise Refused(_unknown_id(kit, ident)) from None
+    if not records:
+        if ident in kit.people:
+            return ThankedResult([], 0, 0, dry_run, _nothing_owed(kit, today, ident, follow_up))
+        raise Refused(_nothing_owed(kit, today, ident, follow_up))
+    edits = []
+    for referral, key in records:
+        if day < referral.date:
+            raise Refused(f"{referral.id}: {day} is before the referral itself ({referral.date})")
+        if key == "followed_up":
+            if referral.followed_up and referral.followed_up >= day:
+                raise Refused(f"{referral.id} was already followed up on {referral.followed_up}; nothing was written")
+            edits.append(Edit(referral, "followed_up", day.isoformat()))
+        else:
+            edits.append(Edit(referral, "thanked", {"date": day.isoformat(), "how": how}))
+    changes = plan_thanks(kit, edits)
+    verify(kit, changes, today)
+    if not dry_run:
+        apply_changes(kit, changes)
+    thanks = sum(e.key == "thanked" for e in edits)
+    return ThankedResult(changes, thanks, len(edits) - thanks, dry_run)
+
+
+def _unknown_id(kit: Kit, ident: str) -> str:
+    known = [*kit.people, *(r.id for r in kit.referrals)]
+    close = sorted(k for k in known if k.startswith(ident)) or difflib.get_close_matches(ident, known, n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]}?" if close else "see ownerkit queue for ids"
+    return f'no referral or person has the id "{ident}" ({hint})'
+
+
+def _nothing_owed(kit: Kit, today: dt.date, ident: str, follow_up: bool) -> str:
+    """Why there is nothing to record for ``ident``, with what was recorded already."""
+    referral = next((r for r in kit.referrals if r.id == ident), None)
+    if referral is None:
+        what = "followed up on" if follow_up else "thanked and followed up on"
+        message = f"nothing to record: every referral from {ident} has been {what} already"
+        if any(o.kind == "hello" and o.person.id == ident for o in owed(kit, today)):
+            message += f"; when you have said hello: ownerkit touched {ident}"
+        return message
+    if follow_up:
+        return f"{ident}: the friend did not become a client, so there is no news to follow up with"
+    done = f"thanked on {referral.thanked.date} ({referral.thanked.how})" if referral.thanked else ""
+    if referral.follow_ups:
+        done += f", followed up on {', '.join(str(d) for d in referral.follow_ups)}"
+    return f"{ident} was already {done}; nothing was written"
