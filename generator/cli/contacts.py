@@ -8,12 +8,8 @@ from typing import Any
 
 import click
 
-from generator.cli.main import Context, count, dry_run_option, echo_json, fail, json_option, pass_context, relative
+from generator.cli.main import Context, count, dry_run_option, echo_json, json_option, pass_context, relative
 from generator.cli.records import call
-from generator.errors import OwnerkitError
-from generator.load.kit import load_kit
-from generator.write.files import write_atomic
-from generator.write.private import private_target
 
 
 class Progress:
@@ -132,27 +128,18 @@ def export_addresses(context: Context, person_ids: tuple[str, ...], output: Path
       ownerkit export addresses --person peggy-hollis -o ~/Desktop/peggy.csv
       ownerkit export addresses --dry-run
     """
-    from generator.commands.contacts import envelopes
+    from generator.commands.contacts import export_addresses as export_envelopes
 
-    kit = load_kit(context.kit, context.today).kit
-    try:
-        found = envelopes(kit, person_ids)
-        target = private_target(context.kit, output, "addresses.csv")
-    except OwnerkitError as exc:
-        fail(str(exc))
-    cards = target.with_suffix(".vcf")
+    done = call(context, export_envelopes, person_ids, output, dry_run)
+    found = done.envelopes
     for person in found.deceased:
         click.echo(f"left out {person.id}: marked deceased")
     for person in found.no_address:
         click.echo(f"left out {person.id}: no address on file")
     what = count(len(found.people), "address", "addresses")
+    paths = f"{relative(done.csv_path)} and {relative(done.vcard_path)}"
     if dry_run:
-        click.echo(f"would write {relative(target)} and {relative(cards)}: {what}; nothing written (--dry-run)")
+        click.echo(f"would write {paths}: {what}; nothing written (--dry-run)")
         return
-    try:
-        write_atomic(target, found.csv)
-        write_atomic(cards, found.vcard)
-    except OSError as exc:
-        fail(f"{relative(target)}: could not write it ({exc.strerror or exc})")
-    click.echo(f"wrote {relative(target)} and {relative(cards)}: {what}")
+    click.echo(f"wrote {paths}: {what}")
     click.echo("Private: addresses are personal; keep these files to yourself.")

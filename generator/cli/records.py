@@ -14,8 +14,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from generator.cli.main import Context, dry_run_option, fail, pass_context, print_problems
-from generator.errors import KitInvalid, OwnerkitError
+from generator.cli.main import Context, dry_run_option, pass_context
 from generator.load.kit import load_kit
 from generator.model.records import OUTCOMES, PersonName
 
@@ -23,14 +22,8 @@ T = TypeVar("T")
 
 
 def call(context: Context, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Run one library verb on the kit; its errors become one clear message and exit 1."""
-    try:
-        return function(context.kit, context.today, *args, **kwargs)
-    except KitInvalid as exc:
-        print_problems(exc.problems)
-        fail(f"{len(exc.problems)} problem(s) in {context.kit} to fix first (see ownerkit check); nothing was written")
-    except OwnerkitError as exc:
-        fail(str(exc))
+    """Run one library verb on the kit (its errors become click errors in the group, in one place)."""
+    return function(context.kit, context.today, *args, **kwargs)
 
 
 def bad_date(option: str, value: str) -> NoReturn:

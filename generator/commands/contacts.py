@@ -30,6 +30,8 @@ from generator.load.contacts import Contact, read_csv, read_vcard
 from generator.load.kit import load_kit
 from generator.model.matching import Match, PeopleIndex, base_id, unique_id
 from generator.model.records import Kit, Person
+from generator.write.files import write_atomic
+from generator.write.private import private_target
 from generator.write.yamlappend import TextChange, append_records, read_text, verify_kit, write_texts
 
 Progress = Callable[[int, int], None]  # (contacts read, contacts in the file)
@@ -173,6 +175,32 @@ def envelopes(kit: Kit, person_ids: tuple[str, ...] = ()) -> Envelopes:
         writer.writerow([person.name.full, person.name.given, person.name.family or "", *padded, "\n".join(lines)])
         cards.append(_card(person, lines))
     return Envelopes(people, deceased, no_address, out.getvalue(), "".join(cards))
+
+
+@dataclass(frozen=True)
+class Exported:
+    """Where the envelope list went (or, in a dry run, would go)."""
+
+    envelopes: Envelopes
+    csv_path: Path
+    vcard_path: Path
+    written: bool
+
+
+def export_addresses(
+    root: Path, today: dt.date, person_ids: tuple[str, ...] = (), output: Path | None = None, dry_run: bool = False
+) -> Exported:
+    """Write the envelope list as CSV (default ``private/addresses.csv``) and vCard 3.0 next to it."""
+    found = envelopes(load_kit(root, today).kit, person_ids)
+    target = private_target(root, output, "addresses.csv")
+    cards = target.with_suffix(".vcf")
+    if not dry_run:
+        try:
+            write_atomic(target, found.csv)
+            write_atomic(cards, found.vcard)
+        except OSError as exc:
+            raise OwnerkitError(f"{target}: could not write it ({exc.strerror or exc})") from None
+    return Exported(found, target, cards, not dry_run)
 
 
 def _card(person: Person, lines: list[str]) -> str:
