@@ -185,3 +185,36 @@ def test_file_changed_meanwhile_is_not_overwritten(kit, tmp_path: Path) -> None:
         assert "changed while ownerkit was working" in str(exc)
     else:
         raise AssertionError("a file changed meanwhile was overwritten")
+
+
+def test_add_person_at_a_terminal_asks_and_offers_a_close_match(kit, monkeypatch) -> None:
+    monkeypatch.setattr("generator.cli.terminal.at_terminal", lambda: True)
+    root = kit({"referrals/people.yml": COMMENTED})
+    answers = "Joáo\nSilvia\n\n\n\n\ny\n"
+    result = run_cli(root, "add", "person", input=answers)
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith(
+        "Is this João Silva (joao-silva), already on file? [y/N]: y\nThen use joao-silva; nothing was written.\n"
+    )
+    assert (root / "referrals/people.yml").read_text(encoding="utf-8") == COMMENTED
+    fresh = run_cli(root, "add", "person", input="Ruth\nAbara\n\nruth@example.com\n3 Mill Lane / Leeds\n05-01\n")
+    assert fresh.exit_code == 0, fresh.output
+    assert "      address: |\n        3 Mill Lane\n        Leeds\n" in fresh.output
+    assert '      birthday: "05-01"\n' in fresh.output
+
+
+def test_add_referral_at_a_terminal_asks(kit, monkeypatch) -> None:
+    monkeypatch.setattr("generator.cli.terminal.at_terminal", lambda: True)
+    root = kit()
+    result = run_cli(root, "add", "referral", input="João Silva\nTom Hale\nrye bread\nclient\n")
+    assert result.exit_code == 0, result.output
+    assert "      referred: Tom Hale\n      for: rye bread\n      outcome: client\n" in result.output
+
+
+def test_init_at_a_terminal_asks(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr("generator.cli.terminal.at_terminal", lambda: True)
+    monkeypatch.chdir(tmp_path)
+    result = run_cli(None, "init", "kit", input="Ana\nFerreira\nFerreira Bakes\nBread at dawn\nLeeds\n")
+    assert result.exit_code == 0, result.output
+    owner = (tmp_path / "kit" / "stories" / "owner.yml").read_text(encoding="utf-8")
+    assert 'family: "Ferreira"\n' in owner and 'tagline: "Bread at dawn"\n' in owner and 'location: "Leeds"\n' in owner

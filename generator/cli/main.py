@@ -20,6 +20,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from generator import __version__
+from generator.cli import terminal
 from generator.commands.check import check as check_kit
 from generator.commands.progress import Progress
 from generator.errors import KitInvalid, OwnerkitError, Problem
@@ -233,7 +234,7 @@ def init(
     """
     from generator.commands.init import init as init_kit
 
-    if sys.stdin.isatty() and not (given and business):
+    if terminal.at_terminal() and not (given and business):
         given = given or click.prompt("Your given (first) name")
         if family is None:
             family = click.prompt("Your family name (empty if you have none)", default="", show_default=False)

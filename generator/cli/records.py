@@ -7,13 +7,13 @@ Click only: prompts at a terminal, flags for scripts; the work is done by
 from __future__ import annotations
 
 import datetime as dt
-import sys
 import textwrap
 from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar
 
 import click
 
+from generator.cli import terminal
 from generator.cli.main import Context, dry_run_option, pass_context
 from generator.load.kit import load_kit
 from generator.model.records import OUTCOMES, PersonName
@@ -37,10 +37,6 @@ def parse_day(option: str, value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         bad_date(option, value)
-
-
-def at_terminal() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def show_change(recorded: Any, verb: str, dry_run: bool) -> None:
@@ -110,7 +106,7 @@ def add_person(
     from generator.commands.records import add_person as add_person_to_kit
     from generator.model.matching import PeopleIndex
 
-    interactive = at_terminal() and not given
+    interactive = terminal.at_terminal() and not given
     if interactive:
         given = click.prompt("Given (first) name")
         family = click.prompt("Family name (empty if none)", default="", show_default=False) or None
@@ -180,7 +176,7 @@ def add_referral(
     """
     from generator.commands.records import add_referral as add_referral_to_kit
 
-    if at_terminal() and not source:
+    if terminal.at_terminal() and not source:
         source = click.prompt("Who sent them (id or name)")
         referred = referred or click.prompt("The friend they sent (name, or id if on file)")
         for_what = for_what or click.prompt("What they came for (empty to skip)", default="", show_default=False)
