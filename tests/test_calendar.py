@@ -18,8 +18,10 @@ from conftest import REPO, TODAY, compare_golden_file, run_cli
 from dateutil.rrule import rrulestr
 
 from generator.load.kit import load_kit
+from generator.model.dates import ago
+from generator.model.milestones import milestones, uid_for
 from generator.model.owed import last_in_touch_index, owed
-from generator.render.calendar import _fold, ago, milestones, render_calendar, uid_for
+from generator.render.calendar import _fold, render_calendar
 
 GOLDEN = REPO / "tests" / "golden" / "private"
 YEARLY = {"birthday", "date", "client-anniversary", "referral-anniversary"}

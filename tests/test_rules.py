@@ -556,3 +556,20 @@ def test_no_hello_for_someone_already_owed_a_letter(kit) -> None:
     kinds = {(o.person.id, o.kind) for o in owed(load_kit(root, TODAY).kit, TODAY)}
     assert ("joao-silva", "thank") in kinds and ("joao-silva", "hello") not in kinds
     assert ("mei-tanaka", "hello") in kinds
+
+
+def test_ids_are_found_in_a_people_file_whose_yaml_is_broken() -> None:
+    """References are checked against these, so a syntax error does not turn every reference into an error."""
+    from generator.load.people import ids_in_broken_yaml
+
+    text = (
+        "people:\n"
+        "  - id: ana-ferreira  # the baker\n"
+        '  - {id: "joao-silva", name: {given: João\n'
+        "  - name: {given: Mei}\n"
+        "    id: 'mei-tanaka'\n"
+        "  - id: Not An Id\n"
+        "referrals:\n"
+        "  - id: ana-ferreira-2026-01-01\n"
+    )
+    assert ids_in_broken_yaml(text, "people") == {"ana-ferreira", "joao-silva", "mei-tanaka"}

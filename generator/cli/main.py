@@ -71,7 +71,8 @@ def print_problems(problems: Iterable[Problem], err: bool = True) -> None:
         click.echo(str(problem), err=err)
 
 
-def parse_date(value: str, option: str) -> dt.date:
+def parse_date(value: str, option: str | None = None) -> dt.date:
+    """A YYYY-MM-DD option value; in a callback click names the option itself."""
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -79,12 +80,7 @@ def parse_date(value: str, option: str) -> dt.date:
 
 
 def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
-    if not value:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+    return parse_date(value) if value else dt.date.today()
 
 
 def json_option(func: F) -> F:

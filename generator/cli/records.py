@@ -104,25 +104,15 @@ def add_person(
       ownerkit add person --given Tom --family Hale --address "4 Mill Lane / Leeds LS6 2AB" --dry-run
     """
     from generator.commands.records import add_person as add_person_to_kit
-    from generator.model.matching import PeopleIndex
 
     interactive = terminal.at_terminal() and not given
     if interactive:
-        given = click.prompt("Given (first) name")
-        family = click.prompt("Family name (empty if none)", default="", show_default=False) or None
-        preferred = click.prompt("What you call them (empty: their given name)", default="", show_default=False)
-        email = click.prompt("Email (empty if unknown)", default="", show_default=False) or None
-        address = click.prompt("Postal address, lines separated by / (empty if unknown)", default="") or None
-        birthday = click.prompt("Birthday, MM-DD or YYYY-MM-DD (empty if unknown)", default="") or None
+        given, family, preferred, email, address, birthday = _ask_person()
     if not given:
         raise click.UsageError("--given is required when not typing at a terminal (e.g. --given Ana)")
     name = PersonName(" ".join(given.split()), " ".join((family or "").split()) or None, preferred or None)
-    if interactive:
-        kit = load_kit(context.kit, context.today).kit
-        for match in PeopleIndex(kit.people.values()).close(name):
-            if click.confirm(f"Is this {match.person.name.full} ({match.person.id}), already on file?", default=False):
-                click.echo(f"Then use {match.person.id}; nothing was written.")
-                return
+    if interactive and _already_on_file(context, name):
+        return
     lines = [line.strip() for line in (address or "").split("/") if line.strip()]
     recorded = call(
         context,
@@ -142,6 +132,29 @@ def add_person(
         click.echo(f"note: {match.person.id} ({match.person.name.full}) has a {match.why}; is it the same person?")
     if not dry_run:
         click.echo(f'Next: ownerkit add referral --from {recorded.ident} --referred "FRIEND\'S NAME"')
+
+
+def _ask_person() -> tuple[str, str | None, str | None, str | None, str | None, str | None]:
+    """Given, family and preferred name, email, address and birthday, asked at the terminal."""
+    given = click.prompt("Given (first) name")
+    family = click.prompt("Family name (empty if none)", default="", show_default=False) or None
+    preferred = click.prompt("What you call them (empty: their given name)", default="", show_default=False) or None
+    email = click.prompt("Email (empty if unknown)", default="", show_default=False) or None
+    address = click.prompt("Postal address, lines separated by / (empty if unknown)", default="") or None
+    birthday = click.prompt("Birthday, MM-DD or YYYY-MM-DD (empty if unknown)", default="") or None
+    return given, family, preferred, email, address, birthday
+
+
+def _already_on_file(context: Context, name: PersonName) -> bool:
+    """At a terminal: offer each person on file with a similar name; true if the owner picks one."""
+    from generator.model.matching import PeopleIndex
+
+    kit = load_kit(context.kit, context.today).kit
+    for match in PeopleIndex(kit.people.values()).close(name):
+        if click.confirm(f"Is this {match.person.name.full} ({match.person.id}), already on file?", default=False):
+            click.echo(f"Then use {match.person.id}; nothing was written.")
+            return True
+    return False
 
 
 @add.command("referral")

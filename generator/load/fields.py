@@ -25,6 +25,16 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _PARTIAL = re.compile(r"^(?:(\d{4})-|--)?(\d{1,2})-(\d{1,2})$")
 _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
+# the text kinds read by a pattern: (pattern, what was expected, hint)
+_PATTERNS = {
+    "url": (
+        re.compile(r"^(https?://|mailto:)\S+$"),
+        "a web address starting with https://",
+        "e.g. https://example.com/me",
+    ),
+    "email": (_EMAIL, "an email address", ""),
+    "slug": (SLUG, "a short id of lowercase letters, digits and hyphens", "e.g. ana-ferreira"),
+}
 
 _KIND_NAMES = {
     bool: "true or false",
@@ -143,23 +153,16 @@ class RecordReader:
             return None
         return text
 
-    def _url(self, key: str, value: Any, rule: Rule) -> str | None:
+    def _patterned(self, key: str, value: Any, rule: Rule) -> str | None:
+        """Text that must match its kind's pattern: a web address, an email address, an id."""
         text = self._text(key, value, rule)
-        if text is not None and not re.match(r"^(https?://|mailto:)\S+$", text):
-            self.problem(
-                key,
-                f"expected a web address starting with https://, got {describe(text)}",
-                "e.g. https://example.com/me",
-            )
+        pattern, expected, hint = _PATTERNS[rule.kind]
+        if text is not None and not pattern.match(text):
+            self.problem(key, f"expected {expected}, got {describe(text)}", hint)
             return None
         return text
 
-    def _email(self, key: str, value: Any, rule: Rule) -> str | None:
-        text = self._text(key, value, rule)
-        if text is not None and not _EMAIL.match(text):
-            self.problem(key, f"expected an email address, got {describe(text)}")
-            return None
-        return text
+    _url = _email = _slug = _patterned
 
     def _path(self, key: str, value: Any, rule: Rule) -> str | None:
         text = self._text(key, value, rule)
@@ -167,17 +170,6 @@ class RecordReader:
             return None
         if text.startswith("/") or "\\" in text or ".." in text.split("/") or "://" in text:
             self.problem(key, f"expected a file path inside stories/, got {describe(text)}", "e.g. images/shop.jpg")
-            return None
-        return text
-
-    def _slug(self, key: str, value: Any, rule: Rule) -> str | None:
-        text = self._text(key, value, rule)
-        if text is not None and not SLUG.match(text):
-            self.problem(
-                key,
-                f"expected a short id of lowercase letters, digits and hyphens, got {describe(text)}",
-                "e.g. ana-ferreira",
-            )
             return None
         return text
 
@@ -347,10 +339,21 @@ class RecordReader:
 _READERS = {
     name[1:].replace("_", "-"): function
     for name, function in vars(RecordReader).items()
-    if name.startswith("_") and not name.startswith("__")
+    if name.startswith("_") and not name.startswith("__") and name != "_patterned"
 }
 # dates already read (the same few thousand days recur across a large kit)
 _DATES: dict[str, dt.date] = {}
+
+
+def not_a_record(rel: str, data: Any, fields: str, example: str) -> Problem:
+    """A file (or front matter) that holds something other than fields, e.g. a list or a bare value."""
+    return Problem(
+        rel,
+        getattr(data, "line", 1),
+        getattr(data, "col", 1),
+        message=f"expected fields like {fields}, got {describe(data)}",
+        hint=f"write one field per line, e.g. {example}",
+    )
 
 
 def rules_hint(rules: Mapping[str, Rule]) -> str:

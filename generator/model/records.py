@@ -280,8 +280,9 @@ class Kit:
     def published_stories(self) -> list[Story]:
         return [s for s in self.stories if not s.draft]
 
-    def referred_display_name(self, referral: Referral) -> str:
-        """The friend's name as the owner knows it (private: letters only)."""
-        if referral.referred_id and referral.referred_id in self.people:
-            return self.people[referral.referred_id].name.greeting
+    def referred_display_name(self, referral: Referral, full: bool = False) -> str:
+        """The friend's name as the owner knows it, or in ``full`` (private: letters, queue, calendar, report)."""
+        friend = self.people.get(referral.referred_id) if referral.referred_id else None
+        if friend is not None:
+            return friend.name.full if full else friend.name.greeting
         return referral.referred_name or ""

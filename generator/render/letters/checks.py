@@ -20,6 +20,7 @@ from typing import Literal
 
 from generator.render.letters.text import RenderedLetter
 from generator.model.letters import HANDWRITING_BUDGET, mentions
+from generator.model.text import short
 
 NEARLY_SAME = 0.9  # difflib ratio from which two letters "read nearly the same"
 PAIRWISE_LIMIT = 300  # above this many letters, compare skeletons only (pairs grow as n²)
@@ -118,7 +119,7 @@ def check_letter(rendered: RenderedLetter) -> list[LetterIssue]:
             source, value = _from_facts(match.group(), facts)
             if source:
                 once(
-                    f'leftover template syntax "{match.group()}" in "{_short(value)}"',
+                    f'leftover template syntax "{match.group()}" in "{short(value, 60)}"',
                     f"it comes from {source}: values are never run as templates; rephrase it without braces",
                 )
             else:
@@ -258,9 +259,6 @@ def _unique_matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     return list(seen.values())
 
 
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _line_of(text: str, match: re.Match[str]) -> str:
