@@ -142,3 +142,40 @@ def test_export_addresses_skips_the_deceased_and_says_who(kit, monkeypatch) -> N
     assert "VERSION:3.0\r\n" in card
     assert "ADR;TYPE=HOME:;;4 Mill Lane\\nLeeds LS6 2AB;;;;\r\n" in card
     assert "N:Silva;João;;;\r\n" in card
+
+
+def test_an_android_vcard_2_1_with_quoted_printable_names() -> None:
+    from generator.load.contacts import read_vcard
+
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\n"
+        "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E6=9D=8E;=E5=B0=8F=E9=BE=8D;;;\r\n"
+        "TEL;CELL;PREF:+447700900123\r\nEMAIL;HOME:li@example.com\r\n"
+        "ADR;HOME;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:;;12 Ch=C3=A2teau Road;Leeds;;LS6 1AA;UK\r\n"
+        "BDAY:1990-04-17\r\nEND:VCARD\r\n"
+    )
+    (contact,) = read_vcard(text, "android.vcf")
+    assert contact.name == PersonName("小龍", "李", order="family-first")
+    assert (contact.email, contact.phone, contact.birthday) == (
+        "li@example.com",
+        "+447700900123",
+        PartialDate(4, 17, 1990),
+    )
+    assert contact.address == "12 Château Road\nLeeds LS6 1AA\nUK"
+
+
+def test_a_card_that_cannot_be_read_names_its_line_and_the_rest_still_import(kit, tmp_path: Path) -> None:
+    broken = tmp_path / "mixed.vcf"
+    broken.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nN:Abara;Ruth;;;\nFN:Ruth Abara\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nthis line is not a property\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nEMAIL:nobody@example.com\nEND:VCARD\n",
+        encoding="utf-8",
+    )
+    result = run_cli(kit(), "import", str(broken))
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "mixed.vcf:1: added ruth-abara (Ruth Abara)"
+    assert lines[1] == "mixed.vcf:6: not imported: the card has no name (N: or FN:)"  # its bad line is skipped
+    assert lines[2] == "mixed.vcf:10: not imported: the card has no name (N: or FN:)"
+    assert lines[3] == "added 1 person to referrals/people.yml; 0 duplicates and 2 unreadable contacts left out"
