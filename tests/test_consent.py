@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from conftest import TODAY, run_cli
@@ -100,3 +101,30 @@ def test_the_default_public_name_is_what_people_call_them() -> None:
     assert PersonName("Zsófia", "Nagy", "Zsófi", order="family-first").public_default == "N. Zsófi"
     assert PersonName("Tenzin").public_default == "Tenzin"
     assert PersonName("Olubisi", "Adebayo", "Bisi").known_as == "Bisi Adebayo"
+
+
+def test_consent_is_recorded_and_withdrawn_by_command(kit) -> None:
+    people = "people:\n  - id: joao-silva\n    name: {given: João, family: Silva}  # from the market\n"
+    people += "  - id: mei-tanaka\n    name: {given: Mei, family: Tanaka}\n"
+    root = kit({"referrals/people.yml": people})
+    given = run_cli(root, "consent", "joao-silva", "--date", "2026-11-01")
+    assert given.output == (
+        "referrals/people.yml:4: recorded joao-silva\n"
+        "    public_thanks: true\n"
+        "    public_thanks_since: 2026-11-01\n"
+        "Next: mkdocs build (the thanks wall follows it)\n"
+    )
+    assert load_kit(root, TODAY).kit.people["joao-silva"].public_thanks
+    again = run_cli(root, "consent", "joao-silva")
+    assert again.output == "Error: joao-silva agreed on 2026-11-01 already; nothing was written\n"
+    taken_back = run_cli(root, "consent", "João Silva", "--withdrawn")
+    assert taken_back.output.splitlines()[:2] == [
+        "referrals/people.yml:6: recorded joao-silva",
+        "    public_thanks_withdrawn: 2026-11-26",
+    ]
+    person = load_kit(root, TODAY).kit.people["joao-silva"]
+    assert (person.public_thanks, person.public_thanks_since) == (False, dt.date(2026, 11, 1))
+    text = (root / "referrals/people.yml").read_text(encoding="utf-8")
+    assert text.startswith("people:\n  - id: joao-silva\n    name: {given: João, family: Silva}  # from the market\n")
+    nothing = run_cli(root, "consent", "mei-tanaka", "--withdrawn")
+    assert nothing.exit_code == 1

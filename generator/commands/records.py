@@ -262,6 +262,44 @@ def touched(
     return Recorded(pid, change, _finish(kit, change, today, dry_run), notes=tuple(notes))
 
 
+def consent(
+    root: Path,
+    today: dt.date,
+    person_ref: str,
+    *,
+    withdrawn: bool = False,
+    when: dt.date | None = None,
+    dry_run: bool = False,
+) -> Recorded:
+    """Record that someone agreed to be thanked on the site (``public_thanks`` and its date), or took it back."""
+    kit = load_kit(root, today).kit
+    pid = resolve_person(kit, person_ref)
+    person = kit.people[pid]
+    day = when or today
+    if day > today:
+        raise OwnerkitError(f"date: {day} is in the future (today is {today})")
+    rel = person.source.path
+    old = read_text(root, rel)
+    if person.public_thanks_withdrawn:
+        raise OwnerkitError(
+            f"{pid} withdrew consent on {person.public_thanks_withdrawn} ({person.source});"
+            " if they have said yes again, change that record by hand; nothing was written"
+        )
+    if withdrawn:
+        if not person.public_thanks:
+            raise OwnerkitError(f"{pid} has not agreed to be thanked on the site; there is nothing to withdraw")
+        if person.public_thanks_since and day < person.public_thanks_since:
+            raise OwnerkitError(f"date: {day} is before they agreed ({person.public_thanks_since})")
+        text, _ = set_field(old, rel, pid, "public_thanks_withdrawn", day.isoformat())
+    else:
+        if person.public_thanks and person.public_thanks_since:
+            raise OwnerkitError(f"{pid} agreed on {person.public_thanks_since} already; nothing was written")
+        text, _ = set_field(old, rel, pid, "public_thanks", "true")
+        text, _ = set_field(text, rel, pid, "public_thanks_since", day.isoformat())
+    change = text_change(rel, old, text)
+    return Recorded(pid, change, _finish(kit, change, today, dry_run))
+
+
 _DRAFT = re.compile(r"^draft:[ \t]*(true|yes|on|True|TRUE)[ \t]*(#.*)?(\r?\n|$)", re.MULTILINE)
 
 
