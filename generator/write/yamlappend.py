@@ -31,19 +31,27 @@ from generator.errors import KitInvalid
 from generator.load.kit import load_kit
 from generator.model.records import Kit, Referral
 from generator.write.files import safe_join, write_atomic
-from generator.write.yamledit import (
-    Changed,
-    Edit,
-    EditRefused,
-    FileChange,
-    _get,
-    _indent,
-    _scalar,
-    add_field,
-    find_record,
-)
+from generator.write.yamledit import Changed, Edit, EditRefused, FileChange, add_field, find_record
 
 SKIPPED = ("site", "letters", "private", ".git", ".venv")
+
+
+def _scalar(node: yaml.Node) -> str | None:
+    return node.value if isinstance(node, yaml.ScalarNode) else None
+
+
+def _get(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    """The value of ``key`` in a mapping node (``None`` when absent, or when ``node`` is not a mapping)."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    for k, v in node.value:
+        if _scalar(k) == key:
+            return v
+    return None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 @dataclass(frozen=True)
