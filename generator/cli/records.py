@@ -140,8 +140,10 @@ def _ask_person() -> tuple[str, str | None, str | None, str | None, str | None, 
     family = click.prompt("Family name (empty if none)", default="", show_default=False) or None
     preferred = click.prompt("What you call them (empty: their given name)", default="", show_default=False) or None
     email = click.prompt("Email (empty if unknown)", default="", show_default=False) or None
-    address = click.prompt("Postal address, lines separated by / (empty if unknown)", default="") or None
-    birthday = click.prompt("Birthday, MM-DD or YYYY-MM-DD (empty if unknown)", default="") or None
+    address = (
+        click.prompt("Postal address, lines separated by / (empty if unknown)", default="", show_default=False) or None
+    )
+    birthday = click.prompt("Birthday, MM-DD or YYYY-MM-DD (empty if unknown)", default="", show_default=False) or None
     return given, family, preferred, email, address, birthday
 
 
