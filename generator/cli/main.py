@@ -122,8 +122,11 @@ def progress_bar(show: bool) -> Progress:
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog="""\b
 Examples:
+  ownerkit init my-kit
   ownerkit check
   ownerkit new story --prompt why-i-started "Why I opened the shop"
+  ownerkit add person --given Olubisi --family Adebayo --preferred Bisi
+  ownerkit queue
   ownerkit --kit ~/my-kit check --strict
 """,
 )
