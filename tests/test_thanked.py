@@ -65,11 +65,11 @@ referrals:
     assert path.read_text("utf-8") == before.replace(
         "    referred: mei-tanaka     # she came on foot\n    outcome: client\n",
         "    referred: mei-tanaka     # she came on foot\n    outcome: client\n"
-        "    thanked: {date: 2026-10-03, how: call}\n",
+        "    thanked: {date: 2026-10-03, how: call, told: client}\n",
     )
     assert output == (
         "referrals/2026.yml:8: joao-silva-2026-10-01: added\n"
-        "    thanked: {date: 2026-10-03, how: call}\n"
+        "    thanked: {date: 2026-10-03, how: call, told: client}\n"
         "recorded 1 thank-you in referrals/2026.yml\n"
     )
 
@@ -83,7 +83,7 @@ referrals:
     path, _ = record(kit, before, "mei-tanaka-2026-10-05")
     assert path.read_text("utf-8") == before.replace(
         'referred: "Carla", outcome: pending }',
-        'referred: "Carla", outcome: pending, thanked: {date: 2026-11-26, how: handwritten} }',
+        'referred: "Carla", outcome: pending, thanked: {date: 2026-11-26, how: handwritten, told: pending} }',
     )
 
 
@@ -105,7 +105,7 @@ referrals:
     path, _ = record(kit, before, "joao-silva")  # thanked, and told that Mei has sent Carla since
     after = path.read_text("utf-8")
     assert only_added(before, after) == [
-        "    thanked: {date: 2026-11-26, how: handwritten}\n",
+        "    thanked: {date: 2026-11-26, how: handwritten, told: client}\n",
         "    followed_up: 2026-11-26\n",
     ]
     assert "  - &first\n" in after and "for: &cake a birthday cake\n" in after and "for: *cake\n" in after
@@ -133,7 +133,8 @@ referrals:
 """
     path, _ = record(kit, before, "joao-silva-2026-10-01", "--date", "2026-10-04")  # before Carla came
     after = path.read_text("utf-8")
-    assert only_added(before, after) == ["        thanked: {date: 2026-10-04, how: handwritten}\n"]
+    told = "told: client, note_told: true"  # what the letter told: the outcome, and the note
+    assert only_added(before, after) == [f"        thanked: {{date: 2026-10-04, how: handwritten, {told}}}\n"]
     assert after.index("thanked") > after.index("We baked it together.")
     assert after.index("thanked") < after.index("2026-10-05")
     kit_now = load_kit(path.parent.parent, TODAY).kit
@@ -142,7 +143,10 @@ referrals:
     assert first.thanked is not None and first.thanked.how == "handwritten"
     # the last record of the file, ending in a folded scalar with no blank line after
     path2, _ = record(kit, after, "mei-tanaka-2026-10-05")
-    assert only_added(after, path2.read_text("utf-8")) == ["        thanked: {date: 2026-11-26, how: handwritten}\n"]
+    told = "told: pending, note_told: true"
+    assert only_added(after, path2.read_text("utf-8")) == [
+        f"        thanked: {{date: 2026-11-26, how: handwritten, {told}}}\n"
+    ]
 
 
 def test_block_style_thanked_when_the_file_already_uses_it(kit) -> None:
@@ -160,14 +164,19 @@ referrals:
     referred: Carla
     outcome: pending"""  # and no newline at the end of the file
     path, _ = record(kit, before, "mei-tanaka")
-    assert path.read_text("utf-8") == before + "\n    thanked:\n        date: 2026-11-26\n        how: handwritten\n"
+    assert (
+        path.read_text("utf-8")
+        == before + "\n    thanked:\n        date: 2026-11-26\n        how: handwritten\n        told: pending\n"
+    )
 
 
 def test_windows_line_endings_are_kept(kit) -> None:
     before = "referrals:\r\n  - date: 2026-10-01\r\n    from: joao-silva\r\n    referred: mei-tanaka\r\n"
     before += "    outcome: client\r\n"
     path, _ = record(kit, before.encode("utf-8"), "joao-silva")
-    assert path.read_bytes() == (before + "    thanked: {date: 2026-11-26, how: handwritten}\r\n").encode("utf-8")
+    assert path.read_bytes() == (before + "    thanked: {date: 2026-11-26, how: handwritten, told: client}\r\n").encode(
+        "utf-8"
+    )
 
 
 def test_a_person_id_records_all_their_unthanked_referrals(kit) -> None:
@@ -194,17 +203,17 @@ referrals:
     path, output = record(kit, before, "joao-silva", "--how", "in-person")
     added = only_added(before, path.read_text("utf-8"))
     assert added == [
-        "    thanked: {date: 2026-11-26, how: in-person}\n",
+        "    thanked: {date: 2026-11-26, how: in-person, told: client}\n",
         "    followed_up: 2026-11-26\n",  # the chain: Mei, whom he sent, has sent Carla
-        "    thanked: {date: 2026-11-26, how: in-person}\n",
+        "    thanked: {date: 2026-11-26, how: in-person, told: not-a-fit}\n",
     ]
     assert output == (
         "referrals/2026.yml:6: joao-silva-2026-10-01: added\n"
-        "    thanked: {date: 2026-11-26, how: in-person}\n"
+        "    thanked: {date: 2026-11-26, how: in-person, told: client}\n"
         "referrals/2026.yml:7: joao-silva-2026-10-01: added\n"
         "    followed_up: 2026-11-26\n"
         "referrals/2026.yml:16: joao-silva-2026-10-03: added\n"
-        "    thanked: {date: 2026-11-26, how: in-person}\n"
+        "    thanked: {date: 2026-11-26, how: in-person, told: not-a-fit}\n"
         "recorded 2 thank-yous and 1 follow-up in referrals/2026.yml\n"
     )
     kit_now = load_kit(path.parent.parent, TODAY).kit
@@ -249,7 +258,7 @@ def test_dry_run_changes_nothing(kit) -> None:
     assert result.exit_code == 0
     assert result.output == (
         "referrals/2026.yml:7: joao-silva-2026-10-01: would add\n"
-        "    thanked: {date: 2026-11-26, how: handwritten}\n"
+        "    thanked: {date: 2026-11-26, how: handwritten, told: client}\n"
         "dry run: would record 1 thank-you in referrals/2026.yml; nothing was written\n"
     )
     assert path.read_bytes() == before
@@ -362,7 +371,7 @@ def test_a_person_id_clears_thank_yous_and_chains_alike(kit) -> None:
         "referrals/2026.yml:9: joao-silva-2026-01-01: changed\n"
         "    - 2026-11-26\n"
         "referrals/2026.yml:18: joao-silva-2026-11-21: added\n"
-        "    thanked: {date: 2026-11-26, how: handwritten}\n"
+        "    thanked: {date: 2026-11-26, how: handwritten, told: pending}\n"
         "recorded 1 thank-you and 1 follow-up in referrals/2026.yml\n"
     )
     kit_now = load_kit(path.parent.parent, TODAY).kit

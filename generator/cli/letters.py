@@ -18,8 +18,8 @@ from generator.cli.main import (
     progress_bar,
     relative,
 )
+from generator.model.cards import CARDS, CardSize, card_size
 from generator.model.dates import FRESH_MONTHS
-from generator.model.letters import CARD_SIZES
 from generator.model.records import THANKS_HOW
 from generator.model.text import count
 
@@ -30,11 +30,19 @@ if TYPE_CHECKING:  # rendering imports Jinja2: load it only when letters are wri
 
 @click.command()
 @click.option("--person", "person_ids", multiple=True, metavar="ID", help="Only this person (repeatable).")
-@click.option("--all", "everyone", is_flag=True, help="Everyone who has ever referred a friend, not only those owed.")
+@click.option(
+    "--all",
+    "everyone",
+    is_flag=True,
+    help="Everyone who has ever referred a friend, not only those owed (a hello for those owed nothing).",
+)
 @click.option(
     "--card",
-    type=click.Choice(sorted(CARD_SIZES), case_sensitive=False),
-    help="Card size: A2 (4¼×5½ in), A6 (4½×6¼ in), A7 (5×7 in). Default: card_size in stories/owner.yml, else A2.",
+    metavar="SIZE",
+    callback=lambda _ctx, _param, value: _card(value),
+    help="Card size: "
+    + "; ".join(f"{c.name}: {c.described.split(', ', 1)[1]}" for c in CARDS.values())
+    + ". Default: card_size in stories/owner.yml, else iso-a6.",
 )
 @click.option(
     "--fresh-months",
@@ -51,7 +59,7 @@ def letters(
     context: Context,
     person_ids: tuple[str, ...],
     everyone: bool,
-    card: str | None,
+    card: CardSize | None,
     fresh_months: int,
     strict: bool,
     dry_run: bool,
@@ -72,7 +80,7 @@ def letters(
     Examples:
       ownerkit letters
       ownerkit letters --dry-run
-      ownerkit letters --person peggy-hollis --card A7
+      ownerkit letters --person peggy-hollis --card iso-a5
       ownerkit letters --all --fresh-months 6
     """
     from generator.commands.letters import write_letters
@@ -104,6 +112,19 @@ def letters(
         _print_letters(result)
 
 
+def _card(value: str | None) -> CardSize | None:
+    """The card named by --card; an unknown or ambiguous name says how to choose."""
+    if value is None:
+        return None
+    try:
+        card, ambiguous = card_size(value)
+    except KeyError:
+        raise click.BadParameter(f"{value!r} is not a card size; choose one of {', '.join(CARDS)}") from None
+    if ambiguous:
+        raise click.BadParameter(ambiguous)
+    return card
+
+
 def _letters_json(result: LettersResult) -> dict[str, object]:
     if not result.rendered:
         return {"ok": True, "letters": [], "problems": []}
@@ -112,7 +133,7 @@ def _letters_json(result: LettersResult) -> dict[str, object]:
     return {
         "ok": True,
         "dry_run": result.dry_run,
-        "card": result.size,
+        "card": result.size.name,
         "folder": str(result.folder),
         "letters": [
             {
@@ -133,7 +154,7 @@ def _print_letters(result: LettersResult) -> None:
     dry_run, size, rendered = result.dry_run, result.size, result.rendered
     verb = "would write" if dry_run else "wrote"
     click.echo(
-        f"ownerkit letters: {count(len(rendered), 'letter')} on {size} cards"
+        f"ownerkit letters: {count(len(rendered), 'letter')} on {size.described} cards"
         f"{' (dry run: nothing is written)' if dry_run else ''}"
     )
     width = max(len(one.letter.person.id) for one in rendered)
@@ -158,7 +179,7 @@ def _print_letters(result: LettersResult) -> None:
             click.echo(f"left out of the letter for {left.person_id}: {left.what}{where} ({left.why})")
     click.echo(
         f"Letters {'would be' if dry_run else 'are'} in {relative(result.folder)}/: copy each .txt by hand,"
-        f" print each .html on an {size} card, or open each .eml as a draft. Nothing has been sent."
+        f" print each .html on {size.with_article} card, or open each .eml as a draft. Nothing has been sent."
     )
     if not dry_run:
         click.echo("When you have thanked someone: ownerkit thanked ID")

@@ -17,8 +17,9 @@ from pathlib import Path
 
 from generator.errors import Refused
 from generator.load.kit import load_kit
+from generator.model.letters import NoLetter, letters_owed
 from generator.model.owed import owed, to_record
-from generator.model.records import Kit
+from generator.model.records import Kit, Referral
 from generator.write.yamlappend import plan_thanks
 from generator.write.yamledit import Edit, FileChange, apply_changes, verify
 
@@ -64,6 +65,8 @@ def record_thanked(
             return ThankedResult([], 0, 0, dry_run, _nothing_owed(kit, today, ident, follow_up))
         raise Refused(_nothing_owed(kit, today, ident, follow_up))
     edits = []
+    thanking = [referral for referral, key in records if key == "thanked"]
+    told = what_the_letter_told(kit, thanking, today) if thanking else {}
     for referral, key in records:
         if day < referral.date:
             raise Refused(f"{referral.id}: {day} is before the referral itself ({referral.date})")
@@ -72,7 +75,7 @@ def record_thanked(
                 raise Refused(f"{referral.id} was already followed up on {referral.followed_up}; nothing was written")
             edits.append(Edit(referral, "followed_up", day.isoformat()))
         else:
-            edits.append(Edit(referral, "thanked", {"date": day.isoformat(), "how": how}))
+            edits.append(Edit(referral, "thanked", {"date": day.isoformat(), "how": how, **told.get(referral.id, {})}))
     changes = plan_thanks(kit, edits)
     verify(kit, changes, today)
     if not dry_run:
@@ -103,3 +106,19 @@ def _nothing_owed(kit: Kit, today: dt.date, ident: str, follow_up: bool) -> str:
     if referral.follow_ups:
         done += f", followed up on {', '.join(str(d) for d in referral.follow_ups)}"
     return f"{ident} was already {done}; nothing was written"
+
+
+def what_the_letter_told(kit: Kit, referrals: list[Referral], today: dt.date) -> dict[str, dict[str, str]]:
+    """For each referral, what its thank-you letter tells: the outcome, and whether it gives the note.
+
+    Recorded with the thank-you (``told``, ``note_told``) so that no follow-up repeats news already given.
+    """
+    told: dict[str, dict[str, str]] = {}
+    for pid in dict.fromkeys(r.from_id for r in referrals):
+        try:
+            letters = letters_owed(kit, today, person_ids=(pid,))
+        except NoLetter:
+            continue
+        for friend in (f for letter in letters for f in letter.thanks):
+            told[friend.referral_id] = {"told": friend.outcome, **({"note_told": "true"} if friend.note else {})}
+    return told

@@ -17,6 +17,7 @@ from typing import Any
 
 from generator.errors import Problem
 from generator.load.yamlsource import MarkedList, MarkedMap
+from generator.model.cards import card_size
 from generator.model.dates import MONTH_NAMES, PartialDate
 from generator.model.records import Source
 from generator.model.rules import Rule
@@ -181,6 +182,34 @@ class RecordReader:
             self.problem(key, f"expected one of {', '.join(rule.choices)}, got {describe(text)}", hint)
             return None
         return text
+
+    def _count(self, key: str, value: Any, rule: Rule) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 99:
+            self.problem(key, f"expected how many people, like 2, got {describe(value)}")
+            return None
+        return value
+
+    def _card(self, key: str, value: Any, rule: Rule) -> str | None:
+        """A card size; a bare A2, A6 or A7 is read as before, with a warning saying how to choose."""
+        text = self._text(key, value, rule)
+        if text is None or text in rule.choices:
+            return text
+        try:
+            card, ambiguous = card_size(text)
+        except KeyError:
+            near = [c for c in rule.choices if c.endswith(f"-{text.casefold()}")]
+            if not near:
+                return self._choice(key, value, rule)
+            self.problem(
+                key, f"expected one of {', '.join(rule.choices)}, got {describe(text)}", f"did you mean {near[0]}?"
+            )
+            return None
+        self.problem(key, ambiguous, f"until you choose, letters use {card.name}, as before", None, "warning")
+        return card.name
+
+    def _friend(self, key: str, value: Any, rule: Rule) -> str | None:
+        """A referred friend written as text (a person id or a name); the record form is read by load/records."""
+        return self._text(key, value, rule)
 
     def _bool(self, key: str, value: Any, rule: Rule) -> bool | None:
         if not isinstance(value, bool):

@@ -25,6 +25,7 @@ from generator.load.owner import load_owner
 from generator.load.people import load_referral_file
 from generator.load.records import Unbuilt
 from generator.load.stories import load_story, story_files
+from generator.model.friends import letter_field_warnings
 from generator.model.prompts import builtin_prompts
 from generator.model.records import Kit, Person, Referral, Story
 
@@ -102,4 +103,5 @@ def _load_kit(root: Path, today: dt.date | None) -> Checked:
         referrals=tuple(sorted(referrals, key=lambda r: (r.date, r.id))),
         prompts=prompts,
     )
+    problems.extend(letter_field_warnings(kit))  # what letters will simplify or leave out, and why
     return Checked(kit, tuple(sorted(p for p in problems if p.severity == "warning")))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from generator.load.fields import RecordReader
+from generator.load.yamlsource import MarkedMap
 from generator.model.records import Source
 from generator.model.rules import declared, rules_of
 
@@ -39,7 +40,11 @@ def read_fields(record: RecordReader, cls: type) -> dict[str, Any]:
         key = rule.key or attribute
         if key not in present:
             continue  # absent: the record's default, or its required-field problem (reported by the reader)
-        if rule.record is None:
+        if rule.kind == "friend" and isinstance(present[key], MarkedMap):
+            # a referred friend written as a small record: name, relation, pronoun, count
+            friend = RecordReader(record.rel, present[key], rules_of(rule.record), record.problems, f"{key}.")
+            values[attribute] = read_record(friend, rule.record)  # type: ignore[arg-type]
+        elif rule.record is None or rule.kind == "friend":
             values[attribute] = record.get(key)
         elif rule.kind == "list":
             items = (read_record(item, rule.record) for item in record.items(key, rules_of(rule.record)))

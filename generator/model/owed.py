@@ -5,7 +5,8 @@ of the kit and today's date; nothing here reads or writes files.
 
 - **thank**: a referral with no ``thanked`` record. Due a week after it came.
 - **follow-up**: the friend became a client, the referrer was thanked, but
-  has not heard how it went (no ``followed_up``). Due two weeks after the thanks.
+  has not heard how it went (no ``followed_up``, and the thank-you did not
+  already tell them: ``thanked.told``). Due two weeks after the thanks.
 - **chain**: A sent B, and B has since sent C. A is owed the news (their friend
   is now sending friends too) until A's referral of B is followed up on or
   after the day C came. Due a week after C came.
@@ -99,7 +100,7 @@ def owed(kit: Kit, today: dt.date) -> list[Owed]:
             items.append(
                 Owed("thank", person, referral.date, referral.date + dt.timedelta(THANK_WITHIN_DAYS), (referral,))
             )
-        elif referral.outcome == "client" and referral.followed_up is None:
+        elif referral.outcome == "client" and referral.followed_up is None and referral.thanked.told != "client":
             since = referral.thanked.date
             items.append(Owed("follow-up", person, since, since + dt.timedelta(FOLLOW_UP_AFTER_DAYS), (referral,)))
     for earlier, later in chain_links(kit):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from generator.model.letters import as_start, as_subject, in_sentence
+from generator.model.english import as_start, as_subject, in_sentence
 from generator.model.owed import Owed, owed
 from generator.model.records import Kit
 
