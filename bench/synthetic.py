@@ -391,6 +391,7 @@ def person_yml(rng: random.Random, index: int, person: dict) -> str:
         lines.append("    deceased: true")
     if rng.random() < 0.3:
         lines.append("    public_thanks: true")
+        lines.append(f"    public_thanks_since: 2025-{index % 12 + 1:02d}-01")  # not drawn: same stream
         if rng.random() < 0.3:
             lines.append(f"    public_name: {q(person['given'] + ' from ' + rng.choice(TOWNS))}")
         if rng.random() < 0.4:

@@ -318,7 +318,7 @@ def test_template_syntax_in_a_value_is_never_run(kit) -> None:
         " rephrase it without braces)\n"
         f"Error: 1 problem in the letters; nothing was written to {os.path.relpath(root / 'letters')}\n"
     )
-    assert "49" not in result.output
+    assert "49 times" not in result.output  # (the temporary folder's name may hold a 49)
     assert not (root / "letters").exists()
 
 

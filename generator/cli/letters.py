@@ -230,20 +230,22 @@ def queue(context: Context, as_json: bool) -> None:
     "--how", type=click.Choice(THANKS_HOW), default="handwritten", show_default=True, help="How you thanked them."
 )
 @click.option("--date", "when", metavar="YYYY-MM-DD", help="When (default: today).")
-@click.option("--follow-up", "follow_up", is_flag=True, help="Record that you told them how it went (followed_up:).")
+@click.option("--follow-up", "follow_up", is_flag=True, help="Only follow-ups: record that you told them how it went.")
 @dry_run_option
 @pass_context
 def thanked(context: Context, ident: str, how: str, when: str | None, follow_up: bool, dry_run: bool) -> None:
-    """Record a thank-you (or a follow-up) in the referral's own YAML file.
+    """Record that you sent what the queue asked: a thank-you, a follow-up or a chain note.
 
-    ID is a referral id (from `ownerkit queue`, e.g. peggy-hollis-2026-11-04)
-    or a person id (all their referrals not yet thanked). Only the lines that
-    record it are added; every comment and every other line stays as it was.
+    ID is a person id (clears all their rows in ownerkit queue) or the
+    referral id on one row (clears that row). A thank-you is recorded as
+    thanked: {date, how}; a follow-up or chain note as one more date under
+    followed_up: (earlier dates are kept). Only those lines are added;
+    every comment and every other line stays as it was.
 
     \b
     Examples:
-      ownerkit thanked peggy-hollis-2026-11-04
-      ownerkit thanked peggy-hollis --how call --date 2026-11-20
+      ownerkit thanked peggy-hollis
+      ownerkit thanked peggy-hollis-2026-11-04 --how call --date 2026-11-20
       ownerkit thanked daniel-okoro-2025-09-03 --follow-up
       ownerkit thanked sulastri --dry-run
     """
@@ -253,10 +255,8 @@ def thanked(context: Context, ident: str, how: str, when: str | None, follow_up:
     if day > context.today:
         raise click.BadParameter(f"{day} is in the future (today is {context.today})", param_hint="--date")
     result = record_thanked(context.kit, context.today, ident, how=how, day=day, follow_up=follow_up, dry_run=dry_run)
-    what = "follow-up" if follow_up else "thank-you"
     if not result.recorded:
-        done = "followed up on" if follow_up else "thanked"
-        click.echo(f"nothing to record: every referral from {ident} has been {done} already")
+        click.echo(result.nothing)
         return
     for change in result.changes:
         for item in change.changed:
@@ -266,8 +266,11 @@ def thanked(context: Context, ident: str, how: str, when: str | None, follow_up:
                 verb = "would add" if dry_run else "added"
             click.echo(f"{change.path}:{item.first_line}: {item.referral_id}: {verb}")
             click.echo(textwrap.indent(textwrap.dedent("\n".join(item.lines)), "    ").rstrip())
+    parts = [count(result.thanks, "thank-you")] if result.thanks else []
+    if result.follow_ups:
+        parts.append(count(result.follow_ups, "follow-up"))
     files = ", ".join(c.path for c in result.changes)
     if dry_run:
-        click.echo(f"dry run: would record {count(result.recorded, what)} in {files}; nothing was written")
+        click.echo(f"dry run: would record {' and '.join(parts)} in {files}; nothing was written")
     else:
-        click.echo(f"recorded {count(result.recorded, what)} in {files}")
+        click.echo(f"recorded {' and '.join(parts)} in {files}")

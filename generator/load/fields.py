@@ -273,6 +273,27 @@ class RecordReader:
             return None
         return PartialDate(month, day, year)
 
+    def _dates(self, key: str, value: Any, rule: Rule) -> tuple[dt.date, ...] | None:
+        """One date, or a list of them (a history: each kept, oldest first)."""
+        if not isinstance(value, list):
+            one = self._date(key, value, rule)
+            return None if one is None else (one,)
+        if not value:
+            self.problem(key, "expected a date YYYY-MM-DD or a list of them, got an empty list")
+            return None
+        days = []
+        for index, item in enumerate(value):
+            mark = value.mark(index) if isinstance(value, MarkedList) else None
+            before = len(self.problems)
+            day = self._date(f"{key}[{index + 1}]", item, rule)
+            if day is None:
+                if mark is not None and len(self.problems) > before:  # point at the item, not the field
+                    last = self.problems[-1]
+                    self.problems[-1] = Problem(last.path, mark[0], mark[1], last.field, last.message, last.hint)
+                continue
+            days.append(day)
+        return tuple(sorted(days)) if days else None
+
     def _texts(self, key: str, value: Any, rule: Rule) -> tuple[str, ...] | None:
         if isinstance(value, str):
             value = [value]

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import KitInvalid, Problem
-from generator.load.checks import check_people, check_referral, check_stories, number_referrals, quality_warnings
+from generator.load.checks import (
+    check_consent,
+    check_people,
+    check_referral,
+    check_stories,
+    number_referrals,
+    quality_warnings,
+)
 from generator.load.mkdocs_config import brand_conflicts
 from generator.load.owner import load_owner
 from generator.load.people import load_referral_file
@@ -82,6 +89,7 @@ def _load_kit(root: Path, today: dt.date | None) -> Checked:
     prompts.update({p.id: p for p in owner_file.prompts})
     check_stories(read, set(prompts) | owner_file.prompt_ids, problems)
     people_by_id = check_people(people, problems)
+    check_consent(people, today, problems)
     referrals = number_referrals(referrals, problems)
     for referral in [*referrals, *unbuilt]:
         problems.extend(check_referral(referral, known, today))

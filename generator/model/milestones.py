@@ -212,7 +212,7 @@ def _personal_dates(kit: Kit, found: _Milestones) -> None:
     for person in kit.people.values():
         if person.deceased:
             continue
-        full = person.name.full
+        full = person.name.known_as  # "Birthday: Bisi Adebayo", as she knows her
         if person.birthday:
             start, feb = _yearly_start(person.birthday, today)
             line = f"Birthday: {partial_date_text(person.birthday)}."

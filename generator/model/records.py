@@ -190,9 +190,17 @@ class Person:
     )
     dont_mention: tuple[str, ...] = declare("texts", doc="topics letters must never touch", default=())
     deceased: bool = declare("bool", doc="they have died: no letters, no reminders (default: false)", default=False)
-    public_thanks: bool = declare("bool", doc="they agreed to be thanked on the site (default: false)", default=False)
+    public_thanks: bool = declare(
+        "bool", doc="they agreed to be thanked on the site (default: false); false again once withdrawn", default=False
+    )
+    public_thanks_since: dt.date | None = declare(
+        "date", doc="when they agreed to be thanked on the site", default=None
+    )
+    public_thanks_withdrawn: dt.date | None = declare(
+        "date", doc="when they took that back: the site no longer names them", default=None
+    )
     public_name: str | None = declare(
-        "text", doc="how the site names them (default: preferred or given name and family initial)", default=None
+        "text", doc="how the site names them (default: preferred or given name, family initial)", default=None
     )
     testimonial: str | None = declare("text", doc="words they agreed to share on the site", default=None)
     pronoun: str | None = declare(
@@ -269,9 +277,19 @@ class Referral:
     value: Decimal | None = declare("money", doc="private: what the work was worth", default=None)
     note: str | None = declare("text", doc="a line in your own words for the letter", default=None)
     thanked: Thanks | None = declare("map", record=Thanks, doc="date and how you thanked them", default=None)
-    followed_up: dt.date | None = declare("date", doc="when you told them how it went", default=None)
+    follow_ups: tuple[dt.date, ...] = declare(
+        "dates",
+        key="followed_up",
+        doc="when you told them how it went; a list when you did more than once (each date kept)",
+        default=(),
+    )
     situation: str | None = declare("choice", choices=SITUATIONS, doc="override the letter's wording", default=None)
     source: Source = Source("referrals")
+
+    @property
+    def followed_up(self) -> dt.date | None:
+        """The latest follow-up, if any."""
+        return self.follow_ups[-1] if self.follow_ups else None
 
     @property
     def referred_id(self) -> str | None:
