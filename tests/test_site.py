@@ -532,3 +532,32 @@ brand:
   theme_credit: false
   logo: {logo}
 """
+
+
+def test_the_wall_names_only_people_whose_consent_stands(kit) -> None:
+    root = kit(
+        {
+            "referrals/people.yml": """\
+                people:
+                  - id: joao-silva
+                    name: {given: João, family: Silva, preferred: Jo}
+                    public_thanks: true
+                    public_thanks_since: 2026-01-05
+                  - id: mei-tanaka
+                    name: {given: Mei, family: Tanaka}
+                    public_thanks: true
+                    public_thanks_since: 2026-01-05
+                    public_thanks_withdrawn: 2026-06-01
+                    testimonial: Words she took back.
+                """,
+            "referrals/2026.yml": """\
+                referrals:
+                  - {date: 2026-10-01, from: joao-silva, referred: mei-tanaka, outcome: client}
+                  - {date: 2026-10-02, from: mei-tanaka, referred: Kasia, outcome: pending}
+                """,
+        }
+    )
+    pages = build_pages(load(root))
+    names = re.findall(r'<li class="ok-thanks"><h2>([^<]*)</h2>', pages["thanks.md"])
+    assert names == ["Jo S."]  # what people call him, and his family initial
+    assert not any("Mei" in page or "Words she took back" in page for page in pages.values() if isinstance(page, str))
