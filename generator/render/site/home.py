@@ -17,7 +17,7 @@ def render_home(site: SiteBuilder) -> None:
     hero = ['<div class="ok-hero h-card">', site.owner_photo(here)]
     hero.append('<div class="ok-hero-text">')
     hero.append(f'<h1 class="p-name">{esc(site.owner_name)}</h1>')
-    hero.append(f'<p class="ok-business"><a class="p-org u-url" href="./">{esc(owner.business)}</a>')
+    hero.append(f'<p class="ok-business"><span class="p-org">{esc(owner.business)}</span>')
     if owner.location:
         hero.append(f' · <span class="p-locality">{esc(owner.location)}</span>')
     hero.append("</p>")
