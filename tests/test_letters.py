@@ -184,7 +184,7 @@ def test_golden_letter_for_every_situation(kit, monkeypatch: pytest.MonkeyPatch)
     assert result.exit_code == 0, result.output
     situations = {}
     for line in result.output.splitlines()[1:]:
-        if line.startswith("  "):
+        if line.startswith("  ") and not line.startswith("  ownerkit "):
             pid, situation = line.split()[:2]
             situations[pid] = situation
     assert situations == {
@@ -621,7 +621,8 @@ def test_warning_no_personal_line(kit) -> None:
     result = run_cli(root, "letters")
     assert (
         "letter for joao-silva (client letter): no personal line: it reads generic"
-        " (add note: to the referral with a line in your own words) [warning]"
+        " (add note: to the referral with a line in your own words, or a line for this letter:"
+        ' ownerkit letters --line joao-silva "...") [warning]'
     ) in result.output
     checked = load_kit(root, TODAY)
     letter = letters_owed(checked.kit, TODAY)[0]
@@ -667,7 +668,8 @@ def test_dry_run_writes_nothing(kit, monkeypatch: pytest.MonkeyPatch) -> None:
         "ownerkit letters: 1 letter on ISO A6, 105 × 148 mm (4.13 × 5.83 in) cards (dry run: nothing is written)\n"
         "  joao-silva  client  would write  letters/joao-silva.{txt,html,eml}\n"
         "letter for joao-silva (client letter): no personal line: it reads generic"
-        " (add note: to the referral with a line in your own words) [warning]\n"
+        " (add note: to the referral with a line in your own words, or a line for this letter:"
+        ' ownerkit letters --line joao-silva "...") [warning]\n'
         "Letters would be in letters/: copy each .txt by hand, print each .html on an ISO A6 card,"
         " or open each .eml as a draft. Nothing has been sent.\n"
     )

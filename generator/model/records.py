@@ -142,6 +142,12 @@ class Remembered:
 
 
 @dataclass(frozen=True)
+class LetterLine:
+    text: str = declare("text", True, doc="a line in your words for the next letter to them")
+    written: dt.date = declare("date", True, doc="when you wrote it; letters use it until you are next in touch")
+
+
+@dataclass(frozen=True)
 class MemorableDate:
     label: str = declare("text", True, doc="what the date is, e.g. Wedding anniversary")
     date: PartialDate = declare("partial-date", True, doc="MM-DD, or YYYY-MM-DD when the year is known")
@@ -195,6 +201,12 @@ class Person:
     sign_off: str | None = declare(
         "text", doc='how letters to them close, e.g. "With love," (default: "With warm thanks,")', default=None
     )
+    letter_lines: tuple[LetterLine, ...] = declare(
+        "list",
+        record=LetterLine,
+        doc="lines for the next letter, each with text and written (ownerkit letters --line adds one)",
+        default=(),
+    )
     source: Source = Source("referrals")
 
     @property
@@ -214,6 +226,9 @@ class Thanks:
         "choice", choices=OUTCOMES, doc="the outcome the letter told them (ownerkit thanked writes it)", default=None
     )
     note_told: bool = declare("bool", doc="the letter gave them your note (ownerkit thanked writes it)", default=False)
+    line_told: bool = declare(
+        "bool", doc="the letter gave them your line from letter_lines (ownerkit thanked writes it)", default=False
+    )
 
 
 @dataclass(frozen=True)
@@ -310,6 +325,7 @@ RECORDS: tuple[type, ...] = (
     Person,
     MemorableDate,
     Remembered,
+    LetterLine,
     Referral,
     Referred,
     Thanks,

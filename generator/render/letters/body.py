@@ -3,7 +3,8 @@
 Order: an apology when the thank-you is late; the owner's note, when it names
 the friend and can stand first; the thank-you itself; how it went (left out
 when the note already tells it); the count for someone who has sent friends
-before; news and chains; the owner's own question from a fresh ``remember``.
+before; news and chains; the owner's line written for this letter (``letter_lines``);
+the owner's own question from a fresh ``remember``.
 On a card too small for all of it, ownerkit's sentences go (in
 :data:`~generator.render.letters.phrasings.TRIM_ORDER`) before any of the owner's.
 
@@ -176,6 +177,8 @@ class BodyWriter:
                 body.paragraphs.extend(self._thanks(letter))
             body.paragraphs.append(self._news(letter))
             body.paragraphs.append(self._chains(letter))
+        if letter.line:  # written for this letter: the owner's words, never trimmed
+            body.paragraphs.append([Sentence(as_sentence(letter.line.text))])
         if letter.asks:
             body.paragraphs.append([Sentence(as_sentence(letter.asks[0]))])
         body.paragraphs = [p for p in body.paragraphs if p]
