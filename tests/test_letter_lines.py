@@ -46,7 +46,7 @@ def test_line_is_recorded_in_her_records_and_used_in_her_words(root: Path, monke
         "    email: joao@example.com\n",
         f"    email: joao@example.com\n    letter_lines:\n      - text: {LINE}\n        written: 2026-11-26\n",
     )
-    assert body(root).endswith(f"{LINE} With warm thanks, Ana")
+    assert body(root).endswith(f"I'm glad to say. {LINE} With thanks and best wishes, Ana")
     # no "no personal line" warning: the line is personal
     assert "no personal line" not in result.output
 

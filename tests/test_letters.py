@@ -570,7 +570,7 @@ def test_warning_too_long_for_the_card(kit) -> None:
     result = run_cli(root, "letters", "--card", "us-a2")
     assert result.exit_code == 0
     assert (
-        "letter for joao-silva (client letter): too long to handwrite on a US A2 card: 65 words, 340 characters"
+        "letter for joao-silva (client letter): too long to handwrite on a US A2 card: 66 words, 349 characters"
         " (about 50 words or 290 characters fit) (try --card iso-a5, or shorten your note) [warning]"
     ) in result.output
     assert "too long" not in run_cli(root, "letters", "--card", "iso-a5").output
@@ -682,7 +682,7 @@ def test_an_edited_letter_is_never_overwritten(kit, monkeypatch: pytest.MonkeyPa
     assert run_cli(root, "letters").exit_code == 0
     txt = root / "letters" / "joao-silva.txt"
     html = root / "letters" / "joao-silva.html"
-    mine = txt.read_text("utf-8").replace("With warm thanks,", "Love, and see you Sunday,")
+    mine = txt.read_text("utf-8").replace("Dear João,", "Dear João, my friend,")
     txt.write_text(mine, encoding="utf-8")
     html_before = html.read_bytes()
     # a new note changes the letter; the edited .txt must survive, the others are refreshed
@@ -730,7 +730,7 @@ def test_file_names_cannot_leave_the_letters_folder(tmp_path: Path) -> None:
 
 def test_eml_parses_back(kit) -> None:
     owner = "name:\n  given: Ana\n  family: Ferreira\nbusiness: Ferreira Bakes\nsignature: Ana\n"
-    owner += "contact:\n  email: ana@ferreira.example\n"
+    owner += "sign_off: Love from the bakery,\ncontact:\n  email: ana@ferreira.example\n"
     root = kit({"stories/owner.yml": owner})
     assert run_cli(root, "letters").exit_code == 0
     raw = (root / "letters" / "joao-silva.eml").read_bytes()
@@ -748,7 +748,7 @@ def test_eml_parses_back(kit) -> None:
         "(A draft from ownerkit: read it, make it yours, and send it yourself. Delete this line before sending.)\n"
     )
     assert "Dear João,\n\nForgive me for taking eight weeks to write this." in body
-    assert body.endswith("With warm thanks,\nAna\n")
+    assert body.endswith("Love from the bakery,\nAna\n")  # the owner's own sign_off closes every letter
     # no email address, no draft
     assert not (root / "letters" / "mei-tanaka.eml").exists()
 

@@ -134,7 +134,7 @@ class Letter:
                 "email": owner.contact.email,
                 "address_lines": _lines(owner.contact.address),
             },
-            "sign_off": self.person.sign_off or "With warm thanks,",
+            "sign_off": self.person.sign_off or owner.sign_off or "With warm thanks,",  # else chosen when rendered
             "thanks": [_friend_context(f) for f in self.thanks],
             "friends": join_names([in_sentence(f.name) for f in self.thanks]),
             "follow_ups": [_friend_context(f) for f in self.follow_ups],

@@ -84,6 +84,11 @@ class Owner:
         "list", record=Value, doc="what you stand for: each with title and text", default=()
     )
     signature: str = declare("text", True, doc="how you sign letters")
+    sign_off: str | None = declare(
+        "text",
+        doc='how every letter closes, e.g. "Warm wishes," (default: varied closings chosen for you)',
+        default=None,
+    )
     card_size: str = declare(
         "card",
         choices=CARD_SIZES,
@@ -199,7 +204,7 @@ class Person:
         "text", doc="a shop, school or club: its name; name: is then the person you write to", default=None
     )
     sign_off: str | None = declare(
-        "text", doc='how letters to them close, e.g. "With love," (default: "With warm thanks,")', default=None
+        "text", doc='how letters to them close, e.g. "With love," (default: the owner\'s, else varied)', default=None
     )
     letter_lines: tuple[LetterLine, ...] = declare(
         "list",
