@@ -128,7 +128,7 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     ),
     "chain-too": (
         "And {friend} went on to send me {their_friends}.",
-        "{Friend} sent me {their_friends}, too.",
+        "{Friend}, too, has sent me {their_friends}.",
     ),
     "more-chains": ("{More} more of the friends you sent {have} done the same.",),
     # a hello to someone owed nothing: past referrals in the past tense
