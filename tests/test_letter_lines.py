@@ -101,6 +101,11 @@ def test_line_touching_dont_mention_is_left_out_and_said(root: Path) -> None:
         ' (it touches "his divorce" (dont_mention))' in result.output
     )
     assert "divorced" not in body(root)
+    check = run_cli(root, "check")
+    assert (
+        'referrals/people.yml:7:7: letter_lines: touches "his divorce", which joao-silva asked never to be mentioned'
+        " (letters leave it out; rephrase it if it should reach the card) [warning]"
+    ) in check.output
 
 
 def test_line_is_never_trimmed_for_the_card_before_ownerkits_sentences(tmp_path: Path) -> None:
