@@ -89,6 +89,23 @@ def test_line_spent_by_a_later_contact_but_not_a_same_day_call(tmp_path: Path) -
     assert line_with("2026-11-21") is None
 
 
+def test_a_hello_recorded_by_touched_the_same_day_spends_the_line(root: Path) -> None:
+    people = PEOPLE_YML + "  - id: ada-lovel\n    name: {given: Ada, family: Lovel}\n"
+    referrals = (root / "referrals" / "2026.yml").read_text("utf-8") + (
+        "    thanked: {date: 2026-10-02, how: call}\n"
+        "  - date: 2026-03-01\n    from: ada-lovel\n    referred: Bo\n    outcome: client\n"
+        "    thanked: {date: 2026-03-02, how: call, told: client}\n"
+    )
+    root = write_kit(root, {"referrals/people.yml": people, "referrals/2026.yml": referrals})
+    result = run_cli(root, "letters", "--person", "ada-lovel", "--line", "ada-lovel", "See you at the fair.")
+    assert result.exit_code == 0, result.output
+    assert "  ada-lovel  hello  " in result.output and "See you at the fair." in body(root, "ada-lovel")
+    assert run_cli(root, "touched", "ada-lovel").exit_code == 0
+    (root / "letters" / "ada-lovel.txt").unlink()
+    assert run_cli(root, "letters", "--person", "ada-lovel").exit_code == 0
+    assert "See you at the fair." not in body(root, "ada-lovel")
+
+
 def test_line_touching_dont_mention_is_left_out_and_said(root: Path) -> None:
     people = PEOPLE_YML.replace(
         "    email: joao@example.com\n", "    email: joao@example.com\n    dont_mention: [his divorce]\n"

@@ -248,7 +248,7 @@ def build_letter(
     about = [*thank_refs, *follow_refs, *(earlier for earlier, _ in chain_pairs)]
     situation, overridden = choose_situation(thanks, follow_ups, chains, total_sent, about)
     late = max(((today - f.date).days for f in thanks), default=0)
-    line = letter_line(person, sent, today, avoid, left_out)
+    line = letter_line(person, sent, today, avoid, left_out, hello=situation == "hello")
     return Letter(
         person=person,
         situation=situation,
@@ -270,13 +270,20 @@ def build_letter(
 
 
 def letter_line(
-    person: Person, sent: list[Referral], today: dt.date, avoid: tuple[str, ...], left_out: list[LeftOut]
+    person: Person,
+    sent: list[Referral],
+    today: dt.date,
+    avoid: tuple[str, ...],
+    left_out: list[LeftOut],
+    hello: bool = False,
 ) -> LetterLine | None:
     """The owner's newest line for the next letter, while no contact since it was written says it went out.
 
-    A thank-you or follow-up recorded on or after the day it was written, or a
-    ``last_contact`` after it, spends it (vague beats wrong: a line is never sent twice). One that touches a
-    ``dont_mention`` topic is left out, and the owner told.
+    A thank-you or follow-up recorded on or after the day it was written spends
+    it (vague beats wrong: a line is never sent twice); so does a
+    ``last_contact`` after it, or, for a hello (which ``ownerkit touched``
+    records), on that day. One that touches a ``dont_mention`` topic is left
+    out, and the owner told.
     """
     lines = [item for item in person.letter_lines if item.written <= today and item.text.strip()]
     if not lines:
@@ -288,8 +295,10 @@ def letter_line(
     letters = [d for r in sent for d in (r.thanked.date if r.thanked else None, *r.follow_ups) if d]
     if any(day >= newest.written for day in letters):
         return None  # a letter recorded sent since it was written carried it
-    if person.last_contact and person.last_contact > newest.written:
-        return None  # in touch since (ownerkit touched, after a hello): it is old news
+    if person.last_contact and (
+        person.last_contact > newest.written or (hello and person.last_contact == newest.written)
+    ):
+        return None  # in touch since: it went with a hello, or is old news
     if topic := mentions(newest.text, avoid):
         left_out.append(LeftOut(person.id, "your line", f'it touches "{topic}" (dont_mention)', str(person.source)))
         return None
