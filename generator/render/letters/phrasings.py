@@ -148,7 +148,7 @@ SIGN_OFFS: dict[str, tuple[str, ...]] = {
         "With many thanks,",
         "Gratefully,",
         "With thanks and best wishes,",
-        "Thank you again,",
+        "Thank you,",
         "Thanks again, and best wishes,",
         "Warmly,",
         "With grateful thanks,",
