@@ -108,6 +108,11 @@ class Owner:
         "list", record=Value, doc="what you stand for: each with title and text", default=()
     )
     signature: str = declare("text", True, doc="how you sign letters")
+    sign_off: str | None = declare(
+        "text",
+        doc='how every letter closes, e.g. "Warm wishes," (default: varied closings chosen for you)',
+        default=None,
+    )
     card_size: str = declare(
         "card",
         choices=CARD_SIZES,
@@ -166,6 +171,12 @@ class Remembered:
 
 
 @dataclass(frozen=True)
+class LetterLine:
+    text: str = declare("text", True, doc="a line in your words for the next letter to them")
+    written: dt.date = declare("date", True, doc="when you wrote it; letters use it until you are next in touch")
+
+
+@dataclass(frozen=True)
 class MemorableDate:
     label: str = declare("text", True, doc="what the date is, e.g. Wedding anniversary")
     date: PartialDate = declare("partial-date", True, doc="MM-DD, or YYYY-MM-DD when the year is known")
@@ -217,7 +228,13 @@ class Person:
         "text", doc="a shop, school or club: its name; name: is then the person you write to", default=None
     )
     sign_off: str | None = declare(
-        "text", doc='how letters to them close, e.g. "With love," (default: "With warm thanks,")', default=None
+        "text", doc='how letters to them close, e.g. "With love," (default: the owner\'s, else varied)', default=None
+    )
+    letter_lines: tuple[LetterLine, ...] = declare(
+        "list",
+        record=LetterLine,
+        doc="lines for the next letter, each with text and written (ownerkit letters --line adds one)",
+        default=(),
     )
     source: Source = Source("referrals")
 
@@ -241,6 +258,9 @@ class Thanks:
         "choice", choices=OUTCOMES, doc="the outcome the letter told them (ownerkit thanked writes it)", default=None
     )
     note_told: bool = declare("bool", doc="the letter gave them your note (ownerkit thanked writes it)", default=False)
+    line_told: bool = declare(
+        "bool", doc="the letter gave them your line from letter_lines (ownerkit thanked writes it)", default=False
+    )
 
 
 @dataclass(frozen=True)
@@ -337,6 +357,7 @@ RECORDS: tuple[type, ...] = (
     Person,
     MemorableDate,
     Remembered,
+    LetterLine,
     Referral,
     Referred,
     Thanks,

@@ -99,6 +99,7 @@ def owner_file(
         "#   - title: Baked the same day\n"
         "#     text: Nothing on the counter is older than this morning.\n"
         f"signature: {yaml_text(name.greeting)}\n"
+        '# sign_off: "Warm wishes,"  # how every letter closes; without it, letters vary their closings\n'
         "card_size: iso-a6           # or iso-a5, dl, us-a2, us-a6, us-a7: the size of your thank-you cards\n"
         "# prompts:                  # your own story prompts, besides the four built in\n"
         "#   - id: tools-of-the-trade\n"
