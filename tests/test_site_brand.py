@@ -140,6 +140,23 @@ def test_photos_are_resized_sized_and_the_original_never_copied(kit) -> None:
     assert 'href="mailto:?subject=The%20new%20oven&amp;body=https%3A%2F%2Fbakes.example%2Fstories%2Foven%2F"' in share
 
 
+def test_published_photos_carry_no_camera_metadata(kit) -> None:
+    """A phone photo's EXIF (where it was taken, when, on what) stays in the owner's copy."""
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    exif[0x8825] = {1: "N", 2: (53.0, 49.0, 0.0)}  # GPSInfo: latitude
+    out = io.BytesIO()
+    Image.new("RGB", (1000, 800), "#9ec9e8").save(out, "JPEG", exif=exif)
+    root = kit({"stories/2026-02-01-oven.md": STORY_WITH_PHOTO.replace(" ![The oven door](images/door.png)", "")})
+    (root / "stories/images").mkdir()
+    (root / "stories/images/oven.jpg").write_bytes(out.getvalue())
+    tree = build_pages(load(root))
+    for path in ("stories/images/oven-800w.jpg", "stories/images/oven-1000w.jpg"):
+        with Image.open(io.BytesIO(tree[path])) as published:  # type: ignore[arg-type]
+            assert dict(published.getexif()) == {}, path
+            assert b"PhoneMaker" not in tree[path]  # type: ignore[operator]
+
+
 def test_a_file_that_only_claims_to_be_a_picture_is_refused(kit) -> None:
     root = kit({"stories/2026-02-01-oven.md": STORY_WITH_PHOTO, "stories/images/oven.jpg": b"#!/bin/sh\necho hi\n"})
     with pytest.raises(KitInvalid) as caught:
