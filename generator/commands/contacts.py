@@ -31,6 +31,7 @@ from generator.load.kit import load_kit
 from generator.model.matching import Match, PeopleIndex, base_id, unique_id
 from generator.model.records import Kit, Person
 from generator.write.files import write_atomic
+from generator.write.lock import kit_lock
 from generator.write.private import private_target
 from generator.write.yamlappend import TextChange, append_records, read_text, verify_kit, write_texts
 
@@ -83,7 +84,12 @@ def _new_person(pid: str, contact: Contact) -> Person:
 def import_contacts(
     root: Path, today: dt.date, path: Path, *, dry_run: bool = False, progress: Progress | None = None
 ) -> Imported:
-    """Add every new person of an address-book file to the people file."""
+    """Add every new person of an address-book file to the people file (under the kit's write lock)."""
+    with kit_lock(root):
+        return _import_contacts(root, today, path, dry_run=dry_run, progress=progress)
+
+
+def _import_contacts(root: Path, today: dt.date, path: Path, *, dry_run: bool, progress: Progress | None) -> Imported:
     kit = load_kit(root, today).kit
     contacts, columns = read_contacts(path, progress)
     result = Imported(path.name, columns=columns)

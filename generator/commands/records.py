@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from generator.errors import OwnerkitError
 from generator.load.kit import load_kit, referral_files
 from generator.model.matching import Match, PeopleIndex, base_id, slug, unique_id
 from generator.model.records import OUTCOMES, Kit, PersonName
 from generator.render.yamlrecord import record_lines
+from generator.write.lock import kit_lock
 from generator.write.yamlappend import (
     TextChange,
     append_item,
@@ -58,6 +62,25 @@ class Recorded:
     written: bool
     similar: tuple[Match, ...] = ()  # people on file who might be the same person
     notes: tuple[str, ...] = field(default=())
+
+
+F = TypeVar("F", bound=Callable[..., "Recorded"])
+
+
+def locked(function: F) -> F:
+    """Run a record-keeping verb under the kit's write lock, from reading the kit to writing the file.
+
+    Two commands run at once (two ``add referral --from ben`` in two terminals)
+    then take turns: the second reads the file the first wrote, so it picks a
+    fresh id and keeps the first one's record.
+    """
+
+    @functools.wraps(function)
+    def run(root: Path, *args: Any, **kwargs: Any) -> Recorded:
+        with kit_lock(root):
+            return function(root, *args, **kwargs)
+
+    return cast(F, run)
 
 
 def people_file(kit: Kit) -> str:
@@ -128,6 +151,7 @@ def person_record(
     return record_lines(record)
 
 
+@locked
 def add_person(
     root: Path,
     today: dt.date,
@@ -185,6 +209,7 @@ def resolve_person(kit: Kit, ref: str) -> str:
     raise NotFound(f'no one on file is "{ref}" ({hint}to add them: ownerkit add person)')
 
 
+@locked
 def add_referral(
     root: Path,
     today: dt.date,
@@ -229,6 +254,7 @@ def add_referral(
     return Recorded(ident, change, _finish(kit, change, today, dry_run))
 
 
+@locked
 def touched(
     root: Path,
     today: dt.date,
@@ -262,6 +288,7 @@ def touched(
     return Recorded(pid, change, _finish(kit, change, today, dry_run), notes=tuple(notes))
 
 
+@locked
 def consent(
     root: Path,
     today: dt.date,
@@ -303,6 +330,7 @@ def consent(
 _DRAFT = re.compile(r"^draft:[ \t]*(true|yes|on|True|TRUE)[ \t]*(#.*)?(\r?\n|$)", re.MULTILINE)
 
 
+@locked
 def publish(root: Path, today: dt.date, story_ref: str, *, dry_run: bool = False) -> Recorded:
     """Clear ``draft: true`` from one story (by slug or file name) so the site shows it."""
     kit = load_kit(root, today).kit
