@@ -135,12 +135,12 @@ def test_export_addresses_skips_the_deceased_and_says_who(kit, monkeypatch) -> N
         "Private: addresses are personal; keep these files to yourself.\n"
     )
     assert (root / "private/addresses.csv").read_bytes().decode("utf-8") == (
-        "Full Name,First Name,Last Name,Address 1,Address 2,Address 3,Address 4,Address 5,Address\r\n"
-        'João Silva,João,Silva,4 Mill Lane,Leeds LS6 2AB,,,,"4 Mill Lane\nLeeds LS6 2AB"\r\n'
+        "Name,Address line 1,Address line 2,Town/City,Postcode,Country\r\nJoão Silva,4 Mill Lane,,Leeds,LS6 2AB,\r\n"
     )
     card = (root / "private/addresses.vcf").read_bytes().decode("utf-8")
     assert "VERSION:3.0\r\n" in card
-    assert "ADR;TYPE=HOME:;;4 Mill Lane\\nLeeds LS6 2AB;;;;\r\n" in card
+    assert "ADR;TYPE=HOME:;;4 Mill Lane;Leeds;;LS6 2AB;\r\n" in card
+    assert "PRODID:-//ownerkit//addresses//EN\r\n" in card
     assert "N:Silva;João;;;\r\n" in card
 
 

@@ -29,10 +29,11 @@ from generator.errors import OwnerkitError
 from generator.load.contacts import Contact, read_csv, read_vcard
 from generator.load.kit import load_kit
 from generator.model.matching import Match, PeopleIndex, base_id, unique_id
+from generator.model.postal import PostalAddress, split_address
 from generator.model.records import Kit, Person
 from generator.write.files import write_atomic
 from generator.write.lock import kit_lock
-from generator.write.private import private_target
+from generator.write.private import ADDRESSES_CSV, ADDRESSES_VCARD, check_target, private_target
 from generator.write.yamlappend import TextChange, append_records, read_text, verify_kit, write_texts
 
 Progress = Callable[[int, int], None]  # (contacts read, contacts in the file)
@@ -128,18 +129,14 @@ def _import_contacts(root: Path, today: dt.date, path: Path, *, dry_run: bool, p
 
 # ------------------------------------------------------------------- export
 
-CSV_COLUMNS = (
-    "Full Name",
-    "First Name",
-    "Last Name",
-    "Address 1",
-    "Address 2",
-    "Address 3",
-    "Address 4",
-    "Address 5",
-    "Address",
-)
-ADDRESS_LINES = 5
+VCARD_PRODID = "-//ownerkit//addresses//EN"
+CSV_COLUMNS = ("Name", "Address line 1", "Address line 2", "Town/City", "Postcode", "Country")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell a spreadsheet shows as text: one starting like a formula (= + - @) gets a leading apostrophe."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 @dataclass(frozen=True)
@@ -151,14 +148,6 @@ class Envelopes:
     no_address: tuple[Person, ...]
     csv: str
     vcard: str
-
-
-def address_lines(address: str) -> list[str]:
-    """The address's lines, at most five (the rest joined onto the fifth with commas)."""
-    lines = [line.strip() for line in address.strip().splitlines() if line.strip()]
-    if len(lines) > ADDRESS_LINES:
-        lines = [*lines[: ADDRESS_LINES - 1], ", ".join(lines[ADDRESS_LINES - 1 :])]
-    return lines
 
 
 def envelopes(kit: Kit, person_ids: tuple[str, ...] = ()) -> Envelopes:
@@ -176,10 +165,10 @@ def envelopes(kit: Kit, person_ids: tuple[str, ...] = ()) -> Envelopes:
     writer.writerow(CSV_COLUMNS)
     cards = []
     for person in people:
-        lines = address_lines(person.address or "")
-        padded = lines + [""] * (ADDRESS_LINES - len(lines))
-        writer.writerow([person.name.full, person.name.given, person.name.family or "", *padded, "\n".join(lines)])
-        cards.append(_card(person, lines))
+        postal = split_address(person.address or "")
+        row = [person.name.full, postal.line(1), postal.line(2), postal.town, postal.postcode, postal.country]
+        writer.writerow([spreadsheet_safe(cell) for cell in row])
+        cards.append(_card(person, postal))
     return Envelopes(people, deceased, no_address, out.getvalue(), "".join(cards))
 
 
@@ -198,8 +187,10 @@ def export_addresses(
 ) -> Exported:
     """Write the envelope list as CSV (default ``private/addresses.csv``) and vCard 3.0 next to it."""
     found = envelopes(load_kit(root, today).kit, person_ids)
-    target = private_target(root, output, "addresses.csv")
-    cards = target.with_suffix(".vcf")
+    if output is not None and Path(output).suffix.lower() == ".vcf":
+        raise OwnerkitError(f"{output}: give the .csv file's name; the vCard file is written next to it (.vcf)")
+    target = private_target(root, output, ADDRESSES_CSV)
+    cards = check_target(root, target.with_suffix(".vcf"), ADDRESSES_VCARD)
     if not dry_run:
         try:
             write_atomic(target, found.csv)
@@ -209,12 +200,15 @@ def export_addresses(
     return Exported(found, target, cards, not dry_run)
 
 
-def _card(person: Person, lines: list[str]) -> str:
+def _card(person: Person, postal: PostalAddress) -> str:
     card = vobject.vCard()
+    card.add("prodid").value = VCARD_PRODID
     card.add("n").value = vobject.vcard.Name(family=person.name.family or "", given=person.name.given)
     card.add("fn").value = person.name.full
     adr = card.add("adr")
-    adr.value = vobject.vcard.Address(street="\n".join(lines))
+    adr.value = vobject.vcard.Address(
+        street="\n".join(postal.street), city=postal.town, code=postal.postcode, country=postal.country
+    )
     adr.type_param = "HOME"
-    card.add("label").value = "\n".join(lines)
+    card.add("label").value = "\n".join(line for line in (person.address or "").strip().splitlines() if line.strip())
     return str(card.serialize())
