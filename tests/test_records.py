@@ -144,8 +144,35 @@ def test_publish_removes_only_the_draft_line(kit) -> None:
     )
     assert (root / "stories/2026-01-10-why-i-started.md").read_text() == story.replace("draft: true # not yet\n", "")
     again = run_cli(root, "publish", "why-i-started")
-    assert again.exit_code == 1
-    assert "already published" in again.output
+    assert again.exit_code == 0
+    assert again.output == (
+        "stories/2026-01-10-why-i-started.md: why-i-started is already published (it has no draft: true);"
+        " nothing to do\n"
+    )
+
+
+def test_publish_refuses_a_starter_story_with_only_its_questions(kit) -> None:
+    root = kit()
+    assert run_cli(root, "new", "story", "Moving shop", "--prompt", "why-i-started").exit_code == 0
+    (path,) = (root / "stories").glob("*moving-shop.md")
+    before = path.read_text(encoding="utf-8")
+    assert "<!--" in before
+    result = run_cli(root, "publish", "moving-shop")
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: stories/{path.name}: has no story yet, only the starting questions (or your notes) in <!-- -->;"
+        " write the story below them first, then publish it; nothing was written\n"
+    )
+    assert path.read_text(encoding="utf-8") == before
+    path.write_text(before + "We moved to Union Street in May.\n", encoding="utf-8")
+    assert run_cli(root, "publish", "moving-shop").exit_code == 0
+
+
+def test_comments_never_reach_the_page_source() -> None:
+    from generator.model.text import without_comments
+
+    text = "a\n<!-- note\n```\nstill note -->\nb <!-- x --> c\n```\n<!-- shown: code -->\n```\nend <!-- open\nmore"
+    assert without_comments(text) == "a\n\nb  c\n```\n<!-- shown: code -->\n```\nend "
 
 
 def test_ids_are_safe_unique_and_stable() -> None:

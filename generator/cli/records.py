@@ -287,6 +287,9 @@ def publish(context: Context, story: str, dry_run: bool) -> None:
 
     recorded = call(context, publish_story, story, dry_run=dry_run)
     change = recorded.change
+    if "already published" in recorded.notes:
+        click.echo(f"{change.path}: {recorded.ident} is already published (it has no draft: true); nothing to do")
+        return
     verb = "would remove" if dry_run else "removed"
     click.echo(f"{change.path}:{change.first_line}: {verb} draft: true ({recorded.ident})")
     if dry_run:

@@ -21,6 +21,7 @@ from generator.errors import OwnerkitError
 from generator.load.kit import load_kit, referral_files
 from generator.model.matching import Match, PeopleIndex, base_id, slug, unique_id
 from generator.model.records import OUTCOMES, Kit, PersonName
+from generator.model.text import without_comments
 from generator.render.yamlrecord import record_lines
 from generator.write.lock import kit_lock
 from generator.write.yamlappend import (
@@ -341,7 +342,12 @@ def publish(root: Path, today: dt.date, story_ref: str, *, dry_run: bool = False
         raise NotFound(f'no story "{story_ref}" in stories/ (drafts: {drafts})')
     story = found[0]
     if not story.draft:
-        raise OwnerkitError(f"{story.source.path}: already published (it has no draft: true); nothing was written")
+        return Recorded(story.slug, text_change(story.source.path, "", ""), False, notes=("already published",))
+    if not without_comments(story.body).strip():
+        raise OwnerkitError(
+            f"{story.source.path}: has no story yet, only the starting questions (or your notes) in <!-- -->;"
+            " write the story below them first, then publish it; nothing was written"
+        )
     rel = story.source.path
     old = read_text(root, rel)
     end = old.find("\n---", 3) if rel.endswith(".md") else len(old)
