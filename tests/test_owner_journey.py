@@ -106,7 +106,7 @@ def first_run(run, kit: Path) -> None:  # type: ignore[no-untyped-def]
 
     people = [
         ("--given", "Olubisi", "--family", "Adebayo", "--preferred", "Bisi",
-         "--address", "12 Otley Road / Leeds LS6 3AA", "--public-thanks", "2026-11-01"),
+         "--address", "12 Otley Road / Leeds LS6 3AA", "--public-thanks-since", "2026-11-01"),
         ("--given", "Tom", "--family", "Hale", "--email", "tom.hale@example.com"),
         ("--given", "Jo", "--family", "March"),
     ]  # fmt: skip

@@ -245,3 +245,50 @@ def test_init_at_a_terminal_asks(tmp_path: Path, monkeypatch) -> None:
     assert result.exit_code == 0, result.output
     owner = (tmp_path / "kit" / "stories" / "owner.yml").read_text(encoding="utf-8")
     assert 'family: "Ferreira"\n' in owner and 'tagline: "Bread at dawn"\n' in owner and 'location: "Leeds"\n' in owner
+
+
+def test_add_person_has_an_option_for_every_field_an_owner_sets(kit) -> None:
+    from generator.cli.records import NOT_OPTIONS, add_person
+    from generator.model.records import Person
+    from generator.model.rules import declared
+
+    flags = {opt for param in add_person.params for opt in param.opts}
+    for attribute, rule in declared(Person):
+        if attribute not in NOT_OPTIONS - {"email", "phone", "address", "birthday", "client_since", "public_thanks"}:
+            assert "--" + (rule.key or attribute).replace("_", "-") in flags, attribute
+    root = kit()
+    result = run_cli(
+        root, "add", "person", "--given", "Tom", "--family", "Hale", "--with", "Sam Hale", "--with", "Jo",
+        "--pronoun", "he", "--organisation", "Hale & Co", "--dont-mention", "the move", "--best-customer",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1:-1] == [
+        "    - id: tom-hale",
+        "      name:",
+        "        given: Tom",
+        "        family: Hale",
+        "      best_customer: true",
+        "      dont_mention:",
+        "        - the move",
+        "      pronoun: he",
+        "      with:",
+        "        - given: Sam",
+        "          family: Hale",
+        "        - given: Jo",
+        "      organisation: Hale & Co",
+    ]
+    assert run_cli(root, "check").exit_code == 0
+
+
+def test_add_referral_warns_of_the_third_person_before_writing(kit) -> None:
+    root = kit()
+    result = run_cli(root, "add", "referral", "--from", "joao-silva", "--referred", "Ana, his sister")
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0] == (
+        'warning: referred: "his" speaks of João in the third person, but the letter is to João'
+        ' (write "Ana, your sister"; until then the letter says "Ana")'
+    )
+    check = run_cli(root, "check")
+    assert '"his" speaks of João in the third person, but the letter is to João (write "Ana, your sister";' in (
+        check.output
+    )

@@ -19,6 +19,7 @@ from typing import Any, TypeVar, cast
 
 from generator.errors import OwnerkitError
 from generator.load.kit import load_kit, referral_files
+from generator.model.friends import third_person_warning
 from generator.model.matching import Match, PeopleIndex, base_id, slug, unique_id
 from generator.model.records import OUTCOMES, Kit, PersonName
 from generator.model.text import without_comments
@@ -132,8 +133,9 @@ def person_record(
     birthday: str | None = None,
     client_since: dt.date | None = None,
     public_thanks: dt.date | None = None,
+    fields: dict[str, object] | None = None,
 ) -> list[str]:
-    """The YAML lines of a new person (column 0)."""
+    """The YAML lines of a new person (column 0); ``fields`` are any further fields, by their names in the file."""
     name_map = {"given": name.given, "family": name.family, "preferred": name.preferred}
     if name.order != "given-first":
         name_map["order"] = name.order
@@ -145,6 +147,7 @@ def person_record(
         "address": address,
         "birthday": birthday,
         "client_since": client_since,
+        **(fields or {}),
     }
     if public_thanks:
         record["public_thanks"] = True
@@ -164,10 +167,11 @@ def add_person(
     birthday: str | None = None,
     client_since: dt.date | None = None,
     public_thanks: dt.date | None = None,
+    fields: dict[str, object] | None = None,
     anyway: bool = False,
     dry_run: bool = False,
 ) -> Recorded:
-    """Add one person to the people file, with a new unique id."""
+    """Add one person to the people file, with a new unique id (``fields``: further fields, by file name)."""
     kit = load_kit(root, today).kit
     index = PeopleIndex(kit.people.values())
     same = index.same(name, email)
@@ -183,6 +187,7 @@ def add_person(
         birthday=birthday,
         client_since=client_since,
         public_thanks=public_thanks,
+        fields=fields,
     )
     rel = people_file(kit)
     old = read_text(root, rel)
@@ -241,6 +246,11 @@ def add_referral(
         if other.from_id == from_id and other.date == day and (other.referred_id or other.referred_name) == friend:
             raise OwnerkitError(f"already recorded as {other.id} ({other.source}); nothing was written")
     record: dict[str, object] = {"date": day, "from": from_id, "referred": friend}
+    warnings = []
+    values = {"referred": friend if friend not in kit.people else None, "for": for_what, "note": note}
+    for key, value in values.items():
+        if value and (said := third_person_warning(value, kit.people[from_id], key)):
+            warnings.append(f"warning: {key}: {said[0]} ({said[1]})")
     default = f"{from_id}-{day.isoformat()}"
     taken = {r.id for r in kit.referrals}
     if default in taken:
@@ -252,7 +262,7 @@ def add_referral(
     new, _ = append_records(old, rel, "referrals", [lines])
     change = text_change(rel, old, new)
     ident = str(record.get("id", default))
-    return Recorded(ident, change, _finish(kit, change, today, dry_run))
+    return Recorded(ident, change, _finish(kit, change, today, dry_run), notes=tuple(warnings))
 
 
 @locked
