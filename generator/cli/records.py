@@ -166,8 +166,6 @@ def add_person(
     """
     from generator.commands.records import add_person as add_person_to_kit
 
-    if consent and consent_since:
-        raise click.UsageError("--public-thanks means they agreed today; for an earlier day: --public-thanks-since")
     interactive = terminal.at_terminal() and not given
     if interactive:
         given, family, preferred, email, address, birthday = _ask_person()
@@ -186,16 +184,27 @@ def add_person(
         address="\n".join(lines) or None,
         birthday=birthday,
         client_since=parse_day("--client-since", client_since),
-        public_thanks=context.today if consent else parse_day("--public-thanks-since", consent_since),
+        public_thanks=_consent_day(context, consent, consent_since),
         fields=person_fields(more),
         anyway=anyway,
         dry_run=dry_run,
     )
+    _show_added_person(recorded, dry_run)
+
+
+def _show_added_person(recorded: Any, dry_run: bool) -> None:
     show_change(recorded, "add", dry_run)
     for match in recorded.similar:
         click.echo(f"note: {match.person.id} ({match.person.name.full}) has a {match.why}; is it the same person?")
     if not dry_run:
         click.echo(f'Next: ownerkit add referral --from {recorded.ident} --referred "FRIEND\'S NAME"')
+
+
+def _consent_day(context: Context, today: bool, since: str | None) -> dt.date | None:
+    """The day they agreed to be thanked on the site: --public-thanks (today) or --public-thanks-since."""
+    if today and since:
+        raise click.UsageError("--public-thanks means they agreed today; for an earlier day: --public-thanks-since")
+    return context.today if today else parse_day("--public-thanks-since", since)
 
 
 def _ask_person() -> tuple[str, str | None, str | None, str | None, str | None, str | None]:
