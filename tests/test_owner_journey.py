@@ -130,7 +130,7 @@ def first_run(run, kit: Path) -> None:  # type: ignore[no-untyped-def]
         "contacts.vcf:49: Tom Hale: already on file as tom-hale (same email); not added",
         "contacts.vcf:98: Chiamaka Okafor: already on file as chiamaka-okafor (same email); not added",
         "contacts.vcf:139: siobhan brennan: already on file as siobhan-brennan (same name); not added",
-        "added 17 people to referrals/people.yml; 3 duplicates and 0 unreadable contacts left out",
+        "added 17 people to referrals/people.yml; 3 duplicates and 0 contacts with a problem left out",
     ]
     for slug in ("why-i-started", "the-cake-that-came-back"):
         assert run("ownerkit", "publish", slug).code == 0
@@ -209,7 +209,7 @@ def second_run(run) -> None:  # type: ignore[no-untyped-def]
         assert ran.code == 1, (args, ran.out)
         assert "nothing was written" in ran.err or "already" in ran.err, (args, ran.err)
     assert run("ownerkit", "import", str(CONTACTS)).out.splitlines()[-1] == (
-        "added 0 people; 20 duplicates and 0 unreadable contacts left out"
+        "added 0 people; 20 duplicates and 0 contacts with a problem left out"
     )
     assert run("ownerkit", "thanked", "olubisi-adebayo").out == (
         "nothing to record: every referral from olubisi-adebayo has been thanked and followed up on already\n"

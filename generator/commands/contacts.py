@@ -16,8 +16,11 @@ guessed out of them.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
+import re
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,10 +28,12 @@ from pathlib import Path
 import vobject
 
 from generator.commands.records import people_file, person_record, text_change
-from generator.errors import OwnerkitError
+from generator.errors import OwnerkitError, Problem
 from generator.load.contacts import Contact, read_csv, read_vcard
 from generator.load.kit import load_kit
+from generator.load.people import load_referral_file
 from generator.model.matching import Match, PeopleIndex, base_id, unique_id
+from generator.model.names import PersonName
 from generator.model.postal import PostalAddress, split_address
 from generator.model.records import Kit, Person
 from generator.write.files import write_atomic
@@ -50,18 +55,44 @@ class Imported:
     columns: dict[str, str] = field(default_factory=dict)  # CSV: our field → the header it came from
     change: TextChange | None = None
     written: bool = False
+    notes: list[str] = field(default_factory=list)  # how the file was read, when that was a guess
 
 
-def read_contacts(path: Path, progress: Progress | None = None) -> tuple[list[Contact], dict[str, str]]:
-    """The contacts of a .vcf or .csv file (chosen by its content, then its name)."""
+def decode_contacts(raw: bytes) -> tuple[str, str | None]:
+    """An address book's text, whatever its encoding, and a note when the encoding was a guess.
+
+    A byte-order mark says UTF-8 or UTF-16; UTF-16 without one shows as a zero
+    byte in every other place; otherwise UTF-8, and failing that Windows'
+    cp1252 (a superset of Latin-1: Outlook's exports), which is said.
+    """
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if raw.startswith(bom):
+            return raw.decode(codec, errors="replace"), None
+    head = raw[:4096]
+    if len(head) >= 4 and head[1::2].count(0) > len(head) // 4:
+        return raw.decode("utf-16-le", errors="replace"), "read as UTF-16 (no byte-order mark)"
+    if len(head) >= 4 and head[0::2].count(0) > len(head) // 4:
+        return raw.decode("utf-16-be", errors="replace"), "read as UTF-16 (no byte-order mark)"
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace"), (
+            "not UTF-8; read as Western European (Windows-1252/Latin-1): check accented names"
+        )
+
+
+def read_contacts(
+    path: Path, progress: Progress | None = None, notes: list[str] | None = None
+) -> tuple[list[Contact], dict[str, str]]:
+    """The contacts of a .vcf or .csv file (chosen by its content, then its name); ``notes`` gets guesses made."""
+    notes = notes if notes is not None else []
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise OwnerkitError(f"{path}: cannot read it ({exc.strerror or exc})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")  # Outlook's CSV export on Windows
+    text, note = decode_contacts(raw)
+    if note:
+        notes.append(f"{path.name}: {note}")
     if "BEGIN:VCARD" in text[:4096].upper():
         return read_vcard(text, path.name, progress), {}
     if path.suffix.lower() in (".vcf", ".vcard"):
@@ -92,11 +123,12 @@ def import_contacts(
 
 def _import_contacts(root: Path, today: dt.date, path: Path, *, dry_run: bool, progress: Progress | None) -> Imported:
     kit = load_kit(root, today).kit
-    contacts, columns = read_contacts(path, progress)
-    result = Imported(path.name, columns=columns)
+    notes: list[str] = []
+    contacts, columns = read_contacts(path, progress, notes)
+    result = Imported(path.name, columns=columns, notes=notes)
     index = PeopleIndex(kit.people.values())
     taken = set(kit.people)
-    records = []
+    records: dict[str, list[str]] = {}
     for contact in contacts:
         if contact.name is None:
             result.skipped.append(contact)
@@ -109,22 +141,83 @@ def _import_contacts(root: Path, today: dt.date, path: Path, *, dry_run: bool, p
         taken.add(pid)
         index.add(_new_person(pid, contact))
         result.added.append((pid, contact))
-        birthday = str(contact.birthday) if contact.birthday else None
-        records.append(
-            person_record(
-                pid, contact.name, email=contact.email, phone=contact.phone, address=contact.address, birthday=birthday
-            )
-        )
+        records[pid] = _contact_record(pid, contact)
     if records:
         rel = people_file(kit)
         old = read_text(root, rel)
-        new, _ = append_records(old, rel, "people", records)
+        bad = _bad_records(rel, old, records)
+        for pid, contact in list(result.added):
+            if pid in bad:
+                result.added.remove((pid, contact))
+                where, problem = bad[pid](contact)
+                result.skipped.append(dataclasses.replace(contact, where=where, name=None, problem=problem))
+                del records[pid]
+    if records:
+        new, _ = append_records(old, rel, "people", list(records.values()))
         result.change = text_change(rel, old, new)
         verify_kit(root, {rel: new}, today)
         if not dry_run:
             write_texts(root, [result.change])
             result.written = True
     return result
+
+
+def _contact_record(pid: str, contact: Contact) -> list[str]:
+    birthday = str(contact.birthday) if contact.birthday else None
+    fields: dict[str, object] | None = {"organisation": contact.organisation} if contact.organisation else None
+    return person_record(
+        pid,
+        contact.name or PersonName(pid),
+        email=contact.email,
+        phone=contact.phone,
+        address=contact.address,
+        birthday=birthday,
+        fields=fields,
+    )
+
+
+def _bad_records(rel: str, old: str, records: dict[str, list[str]]) -> dict[str, Callable[[Contact], tuple[str, str]]]:
+    """The new records that would not load, each with its problem told at the contact's own line and field.
+
+    The records are read as they would be written, on their own (in a
+    temporary file), so a problem is never reported at a line of the people
+    file that does not exist yet.
+    """
+    new, _ = append_records(old, rel, "people", list(records.values()))
+    first_new = len(old.splitlines()) + 1
+    problems: list[Problem] = []
+    with tempfile.TemporaryDirectory(prefix="ownerkit-import-") as tmp:
+        path = Path(tmp) / Path(rel).name
+        path.write_bytes(new.encode("utf-8"))
+        load_referral_file(path, rel, problems)
+    lines = new.splitlines()
+    bad: dict[str, list[Problem]] = {}
+    for problem in problems:
+        if problem.severity != "error" or not problem.line or problem.line < first_new:
+            continue
+        pid = next((m.group(1) for m in map(_ID_LINE.match, reversed(lines[: problem.line])) if m), None)
+        if pid in records:
+            bad.setdefault(pid, []).append(problem)
+    return {pid: _told_at(found) for pid, found in bad.items()}
+
+
+_ID_LINE = re.compile(r"^\s*- id: (\S+)")
+
+
+def _told_at(problems: list[Problem]) -> Callable[[Contact], tuple[str, str]]:
+    """``(where, what)`` of a contact's problems: the card's own line and property, and what is wrong there."""
+
+    def told(contact: Contact) -> tuple[str, str]:
+        said: list[str] = []
+        where = contact.where
+        for problem in problems:
+            place, prop = contact.field_at((problem.field or "").split(".")[0])
+            where = where if said else place
+            hint = f" ({problem.hint})" if problem.hint else ""
+            said.append(f"{prop}: {problem.message}{hint}")
+        return where, "; ".join(said) + " (fix it in your address book and import again)"
+
+    return told
 
 
 # ------------------------------------------------------------------- export
