@@ -9,8 +9,8 @@ import click
 import pytest
 from conftest import REPO, run_cli
 
-from generator.model import records as models
 from generator.cli import main
+from generator.model import records as models
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

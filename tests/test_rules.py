@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import yamlsource
 from generator.errors import Problem
+from generator.load import yamlsource
 from generator.load.fields import RecordReader, check_date
 from generator.load.yamlsource import MarkedMap, parse_yaml
 from generator.model.owed import owed

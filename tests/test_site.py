@@ -356,13 +356,17 @@ def test_reserved_slug_and_non_picture_image_are_reported(kit) -> None:
             "stories/notes.txt": "private notes",
         }
     )
+    with pytest.raises(KitInvalid) as caught:  # a picture is checked when the kit loads
+        load(root)
+    assert [str(p) for p in caught.value.problems] == [
+        "stories/2026-02-02-y.md:6:8: image: stories/notes.txt is not a picture the site shows:"
+        " use a .svg, .png, .jpg, .jpeg, .gif, .webp, .avif file",
+    ]
+    (root / "stories/2026-02-02-y.md").unlink()
     with pytest.raises(KitInvalid) as caught:
         build_pages(load(root))
-    messages = [str(p) for p in caught.value.problems]
-    assert messages == [
+    assert [str(p) for p in caught.value.problems] == [
         'stories/2026-02-01-x.md:6:7: slug: "index" is reserved for the stories page',
-        'stories/2026-02-02-y.md:6:8: image: "notes.txt" is not a picture (use a .svg, .png, .jpg, .jpeg,'
-        " .gif, .webp, .avif file)",
     ]
 
 

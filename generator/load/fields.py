@@ -20,8 +20,11 @@ from generator.load.yamlsource import MarkedList, MarkedMap
 from generator.model.records import MONTH_NAMES, PartialDate, Rule, Source
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_MAX = 100  # a page address or letter file name; longer ones overflow file names in the built site
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _PARTIAL = re.compile(r"^(?:(\d{4})-|--)?(\d{1,2})-(\d{1,2})$")
+YEARS = (1800, 2200)  # dates outside these years are typing mistakes (and overflow calendars)
+MAX_AMOUNT = Decimal(10) ** 12
 _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 
 _KIND_NAMES = {
@@ -40,12 +43,15 @@ def describe(value: Any) -> str:
     if isinstance(value, str):
         return f'"{value}"' if len(value) <= 40 else f'"{value[:37]}..."'
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return f"the number {value}"
+        text = str(value)
+        return f"the number {text}" if len(text) <= 40 else f"a number of {len(text)} digits"
     return _KIND_NAMES.get(type(value), type(value).__name__)
 
 
 def check_date(year: int, month: int, day: int) -> str | None:
-    """Why this day does not exist, or ``None`` when it does."""
+    """Why this day does not exist (or its year is out of range), or ``None``; a year 0 means none."""
+    if year and not YEARS[0] <= year <= YEARS[1]:
+        return f"the year must be between {YEARS[0]} and {YEARS[1]}"
     if not 1 <= month <= 12:
         return f"there is no month {month}"
     try:
@@ -170,6 +176,9 @@ class RecordReader:
 
     def _slug(self, key: str, value: Any, rule: Rule) -> str | None:
         text = self._text(key, value, rule)
+        if text is not None and len(text) > SLUG_MAX and SLUG.match(text):
+            self.problem(key, f"is {len(text)} characters long; keep it under {SLUG_MAX}", "e.g. ana-ferreira")
+            return None
         if text is not None and not SLUG.match(text):
             self.problem(
                 key,
@@ -195,7 +204,7 @@ class RecordReader:
         return value
 
     def _year(self, key: str, value: Any, rule: Rule) -> int | None:
-        if isinstance(value, bool) or not isinstance(value, int) or not 1800 <= value <= 2200:
+        if isinstance(value, bool) or not isinstance(value, int) or not YEARS[0] <= value <= YEARS[1]:
             self.problem(key, f"expected a year like 2014, got {describe(value)}")
             return None
         return value
@@ -212,6 +221,13 @@ class RecordReader:
         if not amount.is_finite() or amount < 0:
             self.problem(key, f"expected an amount of zero or more, got {describe(value)}")
             return None
+        if amount >= MAX_AMOUNT or len(amount.as_tuple().digits) > 20:
+            self.problem(
+                key,
+                f"expected an amount like 1200 or 1200.50, got {describe(value)}",
+                "a number this large is a typing mistake",
+            )
+            return None
         return amount
 
     def _date(self, key: str, value: Any, rule: Rule) -> dt.date | None:
@@ -224,7 +240,7 @@ class RecordReader:
             self.problem(key, f"expected a date YYYY-MM-DD, got {describe(value)}", "e.g. 2026-03-14")
             return None
         year, month, day = (int(g) for g in match.groups())
-        why = check_date(year, month, day)
+        why = check_date(year, month, day) if year else f"the year must be between {YEARS[0]} and {YEARS[1]}"
         if why:
             self.problem(key, f"{text} is not a real date", why)
             return None
@@ -239,7 +255,7 @@ class RecordReader:
             return None
         year = int(match.group(1)) if match.group(1) else None
         month, day = int(match.group(2)), int(match.group(3))
-        why = check_date(year or 2000, month, day)
+        why = check_date(2000 if year is None else year, month, day) if year != 0 else "the year 0 does not exist"
         if why:
             self.problem(key, f"{text} is not a real date", why)
             return None

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from generator.errors import Problem
 from generator.load.fields import RecordReader, describe
 from generator.load.people import read_name
+from generator.load.pictures import picture_problem
 from generator.load.yamlsource import MarkedMap, parse_yaml, read_source
 from generator.model.records import (
     CONTACT_RULES,
@@ -27,7 +29,7 @@ OWNER_FILE = "stories/owner.yml"
 
 def load_owner(root: Path, problems: list[Problem]) -> Owner | None:
     path = root / OWNER_FILE
-    if not path.exists():
+    if not os.path.lexists(path):
         problems.append(
             Problem(OWNER_FILE, message="the owner's profile is missing", hint="run 'ownerkit init' for a starter")
         )
@@ -81,8 +83,9 @@ def load_owner(root: Path, problems: list[Problem]) -> Owner | None:
             "add photo_alt: saying what the photo shows, for screen readers",
             data.key_marks.get("photo"),
         )
-    if photo and not (root / "stories" / photo).is_file():
-        record.problem("photo", f"no file at stories/{photo}")
+    why = picture_problem(root / "stories", photo) if photo else None
+    if why:
+        record.problem("photo", why)
     if name is None or business is None or signature is None:
         return None
     return Owner(

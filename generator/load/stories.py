@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 
 from generator.errors import Problem
-from generator.load.fields import SLUG, RecordReader, describe
+from generator.load.fields import SLUG, SLUG_MAX, RecordReader, describe
+from generator.load.pictures import body_picture_links, picture_problem
 from generator.load.yamlsource import MarkedMap, parse_yaml, read_source, tab_problems
 from generator.model.records import STORY_RULES, Story
 
@@ -17,14 +18,18 @@ STORY_SUFFIXES = (".md", ".yml", ".yaml")
 
 
 def story_files(stories_dir: Path) -> list[Path]:
-    """Story files in ``stories/`` (the owner profile excluded), sorted by name."""
+    """Story files in ``stories/`` (the owner profile excluded), sorted by name.
+
+    Entries that are not plain files (a folder, a fifo, a broken link) are listed
+    too: reading them reports what they are, rather than skipping them in silence.
+    """
     if not stories_dir.is_dir():
         return []
     with os.scandir(stories_dir) as entries:  # scandir knows file types without a stat per file
         names = sorted(
             entry.name
             for entry in entries
-            if entry.name.endswith(STORY_SUFFIXES) and not entry.name.startswith((".", "owner.")) and entry.is_file()
+            if entry.name.endswith(STORY_SUFFIXES) and not entry.name.startswith((".", "owner."))
         )
     return [stories_dir / name for name in names]
 
@@ -73,7 +78,7 @@ def load_story(path: Path, rel: str, problems: list[Problem]) -> Story | None:
         return None
     text = source.text
     if path.suffix == ".md":
-        front, body, _, front_problems = split_front_matter(rel, text)
+        front, body, body_line, front_problems = split_front_matter(rel, text)
         problems.extend(front_problems)
         if front is None:
             return None
@@ -86,7 +91,7 @@ def load_story(path: Path, rel: str, problems: list[Problem]) -> Story | None:
             return None
         data, yaml_problems = parse_yaml(rel, front, line_offset=1)
     else:
-        body = ""
+        body, body_line = "", 0
         data, yaml_problems = parse_yaml(rel, text)
     problems.extend(yaml_problems)
     if yaml_problems:
@@ -116,7 +121,7 @@ def load_story(path: Path, rel: str, problems: list[Problem]) -> Story | None:
                 (data.line, data.col),
             )
     slug = record.get("slug") or default_slug(path)
-    if not record.has("slug") and not SLUG.match(slug):
+    if not record.has("slug") and (not SLUG.match(slug) or len(slug) > SLUG_MAX):
         problems.append(
             Problem(
                 rel,
@@ -128,8 +133,15 @@ def load_story(path: Path, rel: str, problems: list[Problem]) -> Story | None:
     image, image_alt = record.get("image"), record.get("image_alt")
     if image and not image_alt:
         record.problem("image", "the image has no image_alt", "say what the picture shows, for screen readers")
-    if image and not (path.parent / image).is_file():
-        record.problem("image", f"no file at stories/{image}")
+    if image:
+        why = picture_problem(path.parent, image)
+        if why:
+            record.problem("image", why)
+    if body_line:  # pictures a Markdown story shows are published too
+        for link, line in body_picture_links(body):
+            why = picture_problem(path.parent, link)
+            if why:
+                problems.append(Problem(rel, body_line + line, 1, "", why))
     values = {key: record.get(key) for key in ("title", "prompt", "date")}
     if any(v is None for v in values.values()):
         return None
