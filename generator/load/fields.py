@@ -17,6 +17,7 @@ from typing import Any
 
 from generator.errors import Problem
 from generator.load.yamlsource import MarkedList, MarkedMap
+from generator.model.email_address import address_problem
 from generator.model.records import MONTH_NAMES, PartialDate, Rule, Source
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -25,7 +26,7 @@ _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _PARTIAL = re.compile(r"^(?:(\d{4})-|--)?(\d{1,2})-(\d{1,2})$")
 YEARS = (1800, 2200)  # dates outside these years are typing mistakes (and overflow calendars)
 MAX_AMOUNT = Decimal(10) ** 12
-_EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # all but tab and line feed
 
 _KIND_NAMES = {
     bool: "true or false",
@@ -140,6 +141,12 @@ class RecordReader:
         if not isinstance(value, str):
             self.problem(key, f"expected text, got the number {value}", "put it in quotes")
             return None
+        bad = _UNPRINTABLE.search(value)
+        if bad:
+            code = f"U+{ord(bad.group()):04X}"
+            what = "a line break (\\r)" if bad.group() == "\r" else f"an invisible control character ({code})"
+            self.problem(key, f"the text holds {what}", "remove the \\ escape from the quoted value")
+            return None
         text = value.strip()
         if not text:
             if rule.required:
@@ -160,8 +167,9 @@ class RecordReader:
 
     def _email(self, key: str, value: Any, rule: Rule) -> str | None:
         text = self._text(key, value, rule)
-        if text is not None and not _EMAIL.match(text):
-            self.problem(key, f"expected an email address, got {describe(text)}")
+        why = address_problem(text) if text is not None else None
+        if why:
+            self.problem(key, f"expected one email address, got {describe(text)}: it {why[0]}", why[1])
             return None
         return text
 

@@ -40,13 +40,18 @@ def read_name(record: RecordReader, key: str = "name") -> PersonName | None:
     name = record.sub(key, NAME_RULES)
     if name is None:
         return None
-    given = name.get("given")
+    parts = {part: name.get(part) for part in ("given", "family", "preferred")}
+    for part, text in parts.items():
+        if text is not None and "\n" in text:
+            name.problem(part, "a name is one line", "write it on one line, without \\n or a | block")
+            parts[part] = None
+    given = parts["given"]
     if given is None:
         return None
     return PersonName(
         given=given,
-        family=name.get("family"),
-        preferred=name.get("preferred"),
+        family=parts["family"],
+        preferred=parts["preferred"],
         order=name.get("order") or "given-first",
     )
 
