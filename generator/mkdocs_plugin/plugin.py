@@ -64,7 +64,7 @@ class OwnerkitPlugin(BasePlugin[OwnerkitConfig]):
         try:
             checked = load_kit(self.root, dt.date.today())
         except KitInvalid as exc:
-            listed = "\n".join(f"  {p}" for p in exc.problems)
+            listed = "\n".join(f"  {p.without_values()}" for p in exc.problems)
             raise PluginError(f"ownerkit: {len(exc.problems)} problem(s) in the kit at {self.root}:\n{listed}") from exc
         if checked.warnings:
             # Only a count: warnings may quote private notes, and build logs are often public.
@@ -92,7 +92,7 @@ class OwnerkitPlugin(BasePlugin[OwnerkitConfig]):
                 per_page=self.config.per_page,
             )
         except KitInvalid as exc:
-            listed = "\n".join(f"  {p}" for p in exc.problems)
+            listed = "\n".join(f"  {p.without_values()}" for p in exc.problems)
             raise PluginError(f"ownerkit: {len(exc.problems)} problem(s) in the kit:\n{listed}") from exc
         except OwnerkitError as exc:
             raise PluginError(f"ownerkit: {exc}") from exc
