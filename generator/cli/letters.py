@@ -8,6 +8,7 @@ import sys
 import textwrap
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 import click
@@ -18,7 +19,8 @@ from generator.model.letters import CARD_SIZES, FRESH_MONTHS, NoLetter, letters_
 from generator.model.owed import owed
 from generator.model.records import THANKS_HOW, Kit, Referral
 from generator.render.queue import queue_rows, render_queue
-from generator.write.yamledit import Edit, apply_changes, plan_edits, verify
+from generator.write.lock import kit_lock
+from generator.write.yamledit import Edit, apply_changes, finish_interrupted, plan_edits, verify
 
 if TYPE_CHECKING:  # rendering imports Jinja2: load it only when letters are written
     from generator.render.letters.checks import LetterIssue
@@ -128,10 +130,13 @@ def letters(
         fail(f"{what} in the letters; nothing was written to {relative(folder_path)}")
 
     try:
-        folder = LetterFolder(folder_path)
-        planned = folder.plan((name, data) for one in rendered for name, data in one.files().items())
-        if not dry_run:
-            folder.apply(planned)
+        with kit_lock(kit.root):  # one writer at a time: plan and write see the same folder
+            folder = LetterFolder(folder_path)
+            planned = folder.plan((name, data) for one in rendered for name, data in one.files().items())
+            if not dry_run:
+                late = {item.name for item in folder.apply(planned)}
+                why = "you saved it while ownerkit was writing"
+                planned = [replace(p, action="kept", why=why) if p.name in late else p for p in planned]
     except OwnerkitError as exc:
         fail(str(exc))
     by_person: dict[str, list[PlannedFile]] = {}
@@ -253,6 +258,13 @@ def thanked(context: Context, ident: str, how: str, when: str | None, follow_up:
       ownerkit thanked daniel-okoro-2025-09-03 --follow-up
       ownerkit thanked sulastri --dry-run
     """
+    with kit_lock(context.kit):  # from reading the files to writing them, no other ownerkit writes
+        for note in finish_interrupted(context.kit):
+            click.echo(note)
+        _record(context, ident, how, when, follow_up, dry_run)
+
+
+def _record(context: Context, ident: str, how: str, when: str | None, follow_up: bool, dry_run: bool) -> None:
     kit = context.load().kit
     day = context.today
     if when:
