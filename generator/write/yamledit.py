@@ -6,9 +6,8 @@ calls. The text edit itself is :mod:`generator.write.yamltext` (one parse per
 file). Around it:
 
 - :func:`plan_edits` gives each file's new text; nothing is written.
-- :func:`verify` reads each changed file as ``ownerkit check`` would and refuses
-  the change unless the file still loads and every record but the edited
-  fields is exactly as before.
+- :func:`verify` parses each changed file again and refuses the change unless
+  it holds the same records in the same order, with the edited fields as meant.
 - :func:`apply_changes` writes under the kit's lock
   (:mod:`generator.write.lock`), checking each file again just before it is
   replaced: a save the owner made meanwhile is kept and reported, never
@@ -24,17 +23,16 @@ import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import Problem
-from generator.load.people import ReferralFile, load_referral_file
+from generator.load.marked import MarkedMap
 from generator.load.sourcefile import read_plain_bytes
+from generator.load.yamlsource import parse_yaml
 from generator.model.records import Kit
 from generator.write.files import remove_stale_temps, safe_join, write_atomic
 from generator.write.lock import kit_lock
-from generator.write.yamltext import Changed, Edit, EditRefused, edit_text
+from generator.write.yamltext import Changed, Document, Edit, EditRefused, edit_text
 
 __all__ = ["Changed", "Edit", "EditRefused", "FileChange", "apply_changes", "finish_interrupted", "plan_edits"]
 
@@ -48,6 +46,7 @@ class FileChange:
     new: str
     changed: tuple[Changed, ...]
     edits: tuple[Edit, ...] = ()
+    new_lines: tuple[int, ...] = ()  # the line each edited record starts on in the new text
 
 
 def _digest(text: str) -> str:
@@ -74,51 +73,77 @@ def plan_edits(kit: Kit, edits: list[Edit]) -> list[FileChange]:
     changes = []
     for rel, file_edits in by_file.items():
         old = _read_text(kit.root, rel)
-        new, changed = edit_text(rel, old, file_edits)
-        changes.append(FileChange(rel, old, new, changed, tuple(file_edits)))
+        new, changed, new_lines = edit_text(rel, old, file_edits)
+        changes.append(FileChange(rel, old, new, changed, tuple(file_edits), new_lines))
     return changes
 
 
-def _read_records(rel: str, text: str, folder: Path) -> tuple[ReferralFile, list[Problem]]:
-    path = folder / Path(rel).name
-    path.write_bytes(text.encode("utf-8"))
-    problems: list[Problem] = []
-    found = load_referral_file(path, rel, problems)
-    return found, [p for p in problems if p.severity == "error"]
-
-
-def _same(a: object, b: object, leave_out: tuple[str, ...]) -> bool:
-    return all(
-        getattr(a, f.name) == getattr(b, f.name)
-        for f in fields(a)  # type: ignore[arg-type]
-        if f.name not in ("source", *leave_out)
-    )
-
-
 def verify(kit: Kit, changes: list[FileChange], today: dt.date | None = None) -> None:
-    """Read each changed file as ``check`` would; raise unless only the edited fields changed."""
-    with tempfile.TemporaryDirectory(prefix="ownerkit-check-") as tmp:
-        for change in changes:
-            before, _ = _read_records(change.path, change.old, Path(tmp))
-            after, problems = _read_records(change.path, change.new, Path(tmp))
-            if problems:
-                details = "; ".join(str(p) for p in problems[:3])
-                raise EditRefused(f"the kit would not load after this change, so nothing was written: {details}")
-            edited = {e.referral.source.line: e for e in change.edits}
-            ok = len(before.people) == len(after.people) and len(before.referrals) == len(after.referrals)
-            ok = ok and all(_same(a, b, ()) for a, b in zip(before.people, after.people, strict=True))
-            for old, new in zip(before.referrals, after.referrals, strict=False) if ok else ():
-                edit = edited.get(old.source.line)
-                if edit is None:
-                    ok = ok and _same(old, new, ())
-                    continue
-                ok = ok and _same(old, new, (edit.key,))
-                value = getattr(new, edit.key)
-                wanted = edit.value if isinstance(edit.value, str) else edit.value.get("date")
-                shown = value.isoformat() if isinstance(value, dt.date) else getattr(value, "date", None)
-                ok = ok and (shown.isoformat() if isinstance(shown, dt.date) else shown) == wanted
-            if not ok:
-                raise EditRefused(f"{change.path}: the edit would change more than it should, so nothing was written")
+    """Parse each changed file again; raise unless it holds the same records, in order, with only the edited
+    fields added or changed.
+
+    A record edited inside its own lines (an item of a block list) is checked by
+    parsing those lines before and after: what is indented under its ``-`` can
+    only change that record. Any other change is checked on the whole file.
+    """
+    for change in changes:
+        if not (change.edits and _pieces_ok(change)):
+            _whole_file_ok(kit, change)
+
+
+def _piece_data(document: Document, line: int) -> MarkedMap | None:
+    found = document.piece(line)
+    if found is None:
+        return None
+    data, problems = parse_yaml(document.rel, found[1])
+    if problems or not isinstance(data, list) or len(data) != 1 or not isinstance(data[0], MarkedMap):
+        return None
+    return data[0]
+
+
+def _pieces_ok(change: FileChange) -> bool:
+    """Whether every edited record, read on its own, is as before plus its edit (False: check the whole file)."""
+    before, after = Document(change.path, change.old), Document(change.path, change.new)
+    for edit, new_line in zip(change.edits, change.new_lines, strict=True):
+        old, new = _piece_data(before, edit.referral.source.line), _piece_data(after, new_line)
+        if old is None or new is None:
+            return False
+        wanted = dict(old)
+        wanted[edit.key] = edit.value
+        if {k: dict(v) if isinstance(v, MarkedMap) else v for k, v in new.items()} != wanted:
+            raise EditRefused(f"{change.path}: the edit would change more than it should, so nothing was written")
+    return True
+
+
+def _whole_file_ok(kit: Kit, change: FileChange) -> None:
+    data, problems = parse_yaml(change.path, change.new)
+    mine = sorted((r for r in kit.referrals if r.source.path == change.path), key=lambda r: r.source.line)
+    people = sum(1 for p in kit.people.values() if p.source.path == change.path)
+    if problems or not isinstance(data, MarkedMap):
+        details = "; ".join(str(p) for p in problems[:3]) or "the file no longer holds records"
+        raise EditRefused(f"the kit would not load after this change, so nothing was written: {details}")
+    records = data.get("referrals") or []
+    found_people = data.get("people") or []
+    ok = isinstance(records, list) and isinstance(found_people, list) and len(found_people) == people
+    ok = ok and len(records) == len(mine)
+    edited = {e.referral.source.line: e for e in change.edits}
+    for record, referral in zip(records, mine, strict=False) if ok else ():
+        ok = ok and isinstance(record, MarkedMap)
+        ok = ok and _same_day(record.get("date"), referral.date)
+        ok = ok and str(record.get("from")).strip() == referral.from_id
+        edit = edited.get(referral.source.line)
+        if ok and edit is not None:
+            value = record.get(edit.key)
+            ok = (dict(value) if isinstance(value, MarkedMap) else value) == edit.value
+    if not ok:
+        raise EditRefused(f"{change.path}: the edit would change more than it should, so nothing was written")
+
+
+def _same_day(value: object, day: dt.date) -> bool:
+    try:
+        return dt.date(*(int(part) for part in str(value).strip().split("-"))) == day
+    except (TypeError, ValueError):
+        return False
 
 
 def apply_changes(kit: Kit, changes: list[FileChange]) -> None:

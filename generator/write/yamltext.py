@@ -24,6 +24,11 @@ from generator.model.records import Referral
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BREAK = re.compile(r"\r\n|\r|\n")
 _SEPARATORS = re.compile("[\x85\u2028\u2029]")  # line breaks to YAML, not to the loader or an editor
+_ANCHOR = re.compile(r"&([^\s,\[\]{}]+)")
+
+
+def _shifted(mark: yaml.Mark, index: int, line: int) -> yaml.Mark:
+    return yaml.Mark(mark.name, mark.index + index, mark.line + line, mark.column, None, 0)
 
 
 class EditRefused(OwnerkitError):
@@ -75,30 +80,93 @@ def _walk(root: yaml.Node) -> Iterator[yaml.Node]:
 
 
 class Document:
-    """One file's text, parsed once, with its mappings indexed by the line they start on."""
+    """One file's text, with the mapping of each record found by the line it starts on.
+
+    A record that is an item of a block list is parsed on its own (its lines,
+    up to the next line indented no deeper than its ``-``): 200 records in a
+    50 MB file cost 200 small parses. Anything else (a flow list, an alias to
+    an anchor elsewhere, a parse error in the piece) parses the whole file once.
+    """
 
     def __init__(self, rel: str, text: str) -> None:
         self.rel = rel
         self.text = text
         found = _BREAK.search(text)
         self.newline = found.group() if found else "\n"
-        root = yaml.compose(_SEPARATORS.sub(" ", text), Loader=_LOADER)  # same length: marks stay valid
-        if root is None:
-            raise EditRefused(f"{rel}: the file is empty")
-        self.root = root
         self.starts = [0, *(m.end() for m in _BREAK.finditer(text))]
-        self.by_line: dict[int, list[yaml.MappingNode]] = {}
+        self.by_line: dict[int, list[yaml.MappingNode]] | None = None  # the whole file, once needed
         self.uses: dict[int, int] = {}
-        self.block_steps: dict[str, int] = {}
+        self._steps: dict[str, int | None] = {}
+
+    def _compose(self, text: str) -> yaml.Node | None:
+        return yaml.compose(_SEPARATORS.sub(" ", text), Loader=_LOADER)  # same length: marks stay valid
+
+    def _whole(self) -> dict[int, list[yaml.MappingNode]]:
+        if self.by_line is None:
+            root = self._compose(self.text)
+            if root is None:
+                raise EditRefused(f"{self.rel}: the file is empty")
+            self.by_line = {}
+            for node in _walk(root):
+                self.uses[id(node)] = self.uses.get(id(node), 0) + 1
+                if isinstance(node, yaml.MappingNode):
+                    self.by_line.setdefault(node.start_mark.line + 1, []).append(node)
+        return self.by_line
+
+    def piece(self, line: int) -> tuple[int, str] | None:
+        """``(offset, text)`` of the block-list item whose mapping starts on ``line`` (from 1): its own lines,
+        up to the next line indented no deeper than its ``-``. None when it is not such an item, or when an
+        alias is in it or points to it (then only the whole file tells how often it is used)."""
+        first = line - 1
+        if not 0 <= first < len(self.starts):
+            return None
+        head = self.line(first)
+        dash = len(head) - len(head.lstrip(" "))
+        if not head.lstrip(" ").startswith("-"):
+            return None
+        end = first + 1
+        while end < len(self.starts):
+            body = self.line(end)
+            content = body.lstrip(" ")
+            if content and not content.startswith("#") and len(body) - len(content) <= dash:
+                break
+            end += 1
+        start_at = self.starts[first]
+        piece = self.text[start_at : self.starts[end] if end < len(self.starts) else len(self.text)]
+        anchors = _ANCHOR.findall(piece)
+        if "*" in piece or any(re.search(rf"\*{re.escape(name)}(?![^\s,\]}}])", self.text) for name in anchors):
+            return None
+        return start_at, piece
+
+    def _piece(self, line: int) -> list[yaml.MappingNode] | None:
+        """The mapping starting on ``line`` (from 1), parsed from its own lines; None when that is not safe."""
+        found = self.piece(line)
+        if found is None:
+            return None
+        start_at, piece = found
+        try:
+            root = self._compose(piece)
+        except yaml.YAMLError:
+            return None
+        if not isinstance(root, yaml.SequenceNode) or len(root.value) != 1:
+            return None
         for node in _walk(root):
-            self.uses[id(node)] = self.uses.get(id(node), 0) + 1
-            if isinstance(node, yaml.MappingNode):
-                self.by_line.setdefault(node.start_mark.line + 1, []).append(node)
-                for k, v in node.value:
-                    key = _scalar(k)
-                    block = isinstance(v, yaml.MappingNode) and v.value and not v.flow_style
-                    if key and block and key not in self.block_steps:
-                        self.block_steps[key] = v.value[0][0].start_mark.column - k.start_mark.column
+            node.start_mark = _shifted(node.start_mark, start_at, line - 1)
+            node.end_mark = _shifted(node.end_mark, start_at, line - 1)
+        item = root.value[0]
+        return [item] if isinstance(item, yaml.MappingNode) and item.start_mark.line + 1 == line else None
+
+    def block_step(self, key: str) -> int | None:
+        """If the file writes ``key`` as a block mapping already, its inner indentation step."""
+        if key not in self._steps:
+            pattern = (
+                rf"(?:\A|(?<=[\r\n]))( *(?:- +)?){re.escape(key)}:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n)"
+                r"(?:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n))*( +)[^\s-]"
+            )
+            found = re.search(pattern, self.text)
+            step = len(found.group(2)) - len(found.group(1)) if found else 0
+            self._steps[key] = step if step > 0 else None
+        return self._steps[key]
 
     def line(self, number: int) -> str:
         """Line ``number`` (from 0) without its line break."""
@@ -108,7 +176,10 @@ class Document:
     def find(self, referral: Referral) -> yaml.MappingNode:
         """The mapping node of ``referral``."""
         found = []
-        for node in self.by_line.get(referral.source.line, ()):
+        nodes = self._piece(referral.source.line) if self.by_line is None else None
+        if nodes is None:
+            nodes = self._whole().get(referral.source.line, [])
+        for node in nodes:
             when, who, explicit = _get(node, "date"), _get(node, "from"), _get(node, "id")
             if when is None or who is None:
                 continue
@@ -153,7 +224,7 @@ class Document:
         column = node.value[0][0].start_mark.column
         last = self._last_line(last_value, column)
         pad = " " * column
-        step = self.block_steps.get(key) if isinstance(value, dict) else None
+        step = self.block_step(key) if isinstance(value, dict) else None
         if step and isinstance(value, dict):
             added = [f"{pad}{key}:"] + [f"{pad}{' ' * step}{k}: {v}" for k, v in value.items()]
         else:
@@ -191,15 +262,18 @@ def _flow(value: dict[str, str] | str) -> str:
     return value
 
 
-def edit_text(rel: str, text: str, edits: list[Edit]) -> tuple[str, tuple[Changed, ...]]:
-    """``text`` with every edit made (one parse, one sweep), and the lines each edit added or changed."""
+def edit_text(rel: str, text: str, edits: list[Edit]) -> tuple[str, tuple[Changed, ...], tuple[int, ...]]:
+    """``text`` with every edit made (one sweep), the lines each edit added or changed, and the line each
+    edited record starts on in the new text (in the order of ``edits``)."""
     document = Document(rel, text)
     planned = sorted(((document.insertion(edit), edit) for edit in edits), key=lambda item: item[0][0])
     pieces: list[str] = []
     changed: list[Changed] = []
+    moved: dict[int, int] = {}
     at = 0
     lines_added = 0
     for (start, end, new, first_line), edit in planned:
+        moved[id(edit)] = edit.referral.source.line + lines_added
         if start < at:
             raise EditRefused(f"{rel}: two edits overlap; record them one at a time")
         pieces.append(text[at:start])
@@ -216,4 +290,4 @@ def edit_text(rel: str, text: str, edits: list[Edit]) -> tuple[str, tuple[Change
         if start == end and new.endswith(document.newline):
             lines_added += len(new_lines)
     pieces.append(text[at:])
-    return "".join(pieces), tuple(changed)
+    return "".join(pieces), tuple(changed), tuple(moved[id(edit)] for edit in edits)
