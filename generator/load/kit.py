@@ -18,6 +18,7 @@ from generator.errors import KitInvalid, Problem
 from generator.load.owner import load_owner
 from generator.load.people import load_referral_file
 from generator.load.stories import load_story, story_files
+from generator.load.suggest import Suggester
 from generator.model.records import FRESH_MONTHS, Kit, Person, Referral, Story, builtin_prompts, fold, months_before
 
 SUMMARY_LIMIT = 160
@@ -177,6 +178,7 @@ def _check_referrals(
     seen: dict[str, Referral] = {}
     counters: dict[str, int] = defaultdict(int)
     checked = []
+    suggester = Suggester(known) if known is not None else None
     for referral in referrals:
         rid = referral.id
         if not rid:
@@ -192,7 +194,7 @@ def _check_referrals(
         seen[rid] = referral
         if known is not None and referral.from_id not in known:
             problems.append(
-                _at(referral, "from", f'"{referral.from_id}" names no one', _id_hint(referral.from_id, known))
+                _at(referral, "from", f'"{referral.from_id}" names no one', _id_hint(referral.from_id, suggester))
             )
         if known is not None and referral.referred_id is not None and referral.referred_id not in known:
             problems.append(
@@ -202,7 +204,7 @@ def _check_referrals(
                     f'"{referral.referred_id}" names no one',
                     _id_hint(
                         referral.referred_id,
-                        known,
+                        suggester,
                         "use a person's id, or their name with capitals if they are not on file",
                     ),
                 )
@@ -253,9 +255,9 @@ def _check_referrals(
     return checked
 
 
-def _id_hint(wrong: str, known: set[str], otherwise: str = "use the id of a person in referrals/") -> str:
-    close = difflib.get_close_matches(wrong, sorted(known), n=1, cutoff=0.75) if len(known) < 20_000 else []
-    return f"did you mean {close[0]}?" if close else otherwise
+def _id_hint(wrong: str, suggester: Suggester | None, otherwise: str = "use the id of a person in referrals/") -> str:
+    close = suggester.closest(wrong) if suggester is not None else None
+    return f"did you mean {close}?" if close else otherwise
 
 
 def _quality_warnings(stories: list[Story], people: list[Person], today: dt.date) -> list[Problem]:
