@@ -25,10 +25,11 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make this repository's generator importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.model.records import fold
+from generator.model.names import fold
+from generator.model.prompts import PROMPTS as BUILTIN_PROMPTS
 
 TODAY = dt.date(2026, 11, 26)
-PROMPTS = ("why-i-started", "customer-who-changed-me", "challenge-overcome", "mistake-learned")
+PROMPTS = tuple(BUILTIN_PROMPTS)
 OUTCOMES = ("pending", "client", "not-a-fit")
 THANKS_HOW = ("handwritten", "email", "call", "in-person")
 

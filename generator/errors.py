@@ -87,3 +87,7 @@ class WriteRefused(OwnerkitError):
 
 class TemplateProblem(OwnerkitError):
     """A template failed to render or produced text that must not be sent."""
+
+
+class Refused(OwnerkitError):
+    """A command the owner's records do not allow: the message says what is wrong and what to do instead."""

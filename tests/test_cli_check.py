@@ -29,9 +29,28 @@ def test_check_reports_every_problem_then_exits_1(kit) -> None:
     assert result.exit_code == 1
     assert result.output == (
         "referrals/2026.yml:2:11: date: 2026-02-30 is not a real date (February has no day 30)\n"
+        'referrals/2026.yml:4:15: referred: "nobody-here" names no one'
+        " (use a person's id, or their name with capitals if they are not on file)\n"
         'referrals/2026.yml:5:14: outcome: expected one of pending, client, not-a-fit, got "clent"'
         " (did you mean client?)\n"
-        f"Error: 2 problems found in {root}\n"
+        f"Error: 3 problems found in {root}\n"
+    )
+
+
+def test_check_reports_a_story_whose_address_the_site_reserves(kit) -> None:
+    """``slug: index`` would collide with the stories page: check says so, before any build."""
+    root = kit(
+        {
+            "stories/2026-02-01-x.md": (
+                "---\ntitle: X\nprompt: why-i-started\ndate: 2026-02-01\nsummary: S.\nslug: index\n---\nBody\n"
+            )
+        }
+    )
+    result = run_cli(root, "check")
+    assert result.exit_code == 1
+    assert result.output == (
+        'stories/2026-02-01-x.md:6:7: slug: "index" is reserved for the stories page (set a different slug:)\n'
+        f"Error: 1 problem found in {root}\n"
     )
 
 

@@ -88,11 +88,11 @@ def with_image(kit, image: str, files: dict | None = None) -> Path:
 @pytest.mark.parametrize(
     ("target", "why"),
     [
-        ("../../referrals/people.yml", "is a link to a file outside stories/; copy the picture into stories/ instead"),
-        ("/etc/passwd", "is a link to a file outside stories/; copy the picture into stories/ instead"),
-        ("../owner.yml", "is not really a .svg picture: its content does not match its name"),
-        ("leak.svg", "is a symbolic link that leads back to itself (a loop)"),
-        ("/dev/null", "is a device (such as /dev/null), not a file"),
+        ("../../referrals/people.yml", "is a link to a file outside stories/ (copy the picture into stories/ instead)"),
+        ("/etc/passwd", "is a link to a file outside stories/ (copy the picture into stories/ instead)"),
+        ("../owner.yml", "is not really a .svg picture (its content does not match its name)"),
+        ("leak.svg", "is a symbolic link that leads back to itself (a loop) (put the picture itself in stories/)"),
+        ("/dev/null", "is a device (such as /dev/null), not a file (put the picture itself in stories/)"),
     ],
 )
 def test_a_linked_picture_never_reaches_the_site(kit, target: str, why: str) -> None:
@@ -109,8 +109,8 @@ def test_a_markdown_picture_linked_outside_is_reported(kit) -> None:
     (root / "stories/images").mkdir()
     os.symlink("../../referrals/people.yml", root / "stories/images/a.png")
     assert check(root) == (
-        f"{STORY}:8:1: stories/images/a.png is a link to a file outside stories/;"
-        " copy the picture into stories/ instead\nError: 1 problem found in <kit>\n"
+        f"{STORY}:8:1: stories/images/a.png is a link to a file outside stories/"
+        " (copy the picture into stories/ instead)\nError: 1 problem found in <kit>\n"
     )
 
 

@@ -12,19 +12,11 @@ from generator.errors import Problem
 from generator.load import yamlsource
 from generator.load.fields import RecordReader, check_date
 from generator.load.yamlsource import MarkedMap, parse_yaml
+from generator.model.dates import PartialDate, months_before
+from generator.model.names import PersonName
 from generator.model.owed import owed
-from generator.model.records import (
-    Kit,
-    Owner,
-    PartialDate,
-    Person,
-    PersonName,
-    Referral,
-    Remembered,
-    Rule,
-    Thanks,
-    months_before,
-)
+from generator.model.records import Kit, Owner, Person, Referral, Remembered, Thanks
+from generator.model.rules import Rule
 
 # ------------------------------------------------------------ RecordReader
 
@@ -364,12 +356,11 @@ def referral(
     rid: str, day: dt.date, src: str, friend: str | None, outcome: str = "client", **fields: object
 ) -> Referral:
     """A referral of person ``friend`` (``None``: a friend not on file)."""
-    name = None if friend else "A friend"
-    return Referral(rid, day, src, outcome, referred_id=friend, referred_name=name, **fields)  # type: ignore[arg-type]
+    return Referral(id=rid, date=day, from_id=src, outcome=outcome, referred=friend or "A friend", **fields)  # type: ignore[arg-type]
 
 
 def kit_of(people: list[Person], referrals: list[Referral]) -> Kit:
-    owner = Owner(PersonName("Ana", "Ferreira"), "Ferreira Bakes", "Ana")
+    owner = Owner(name=PersonName("Ana", "Ferreira"), business="Ferreira Bakes", signature="Ana")
     return Kit(Path("."), owner, (), {p.id: p for p in people}, tuple(referrals))
 
 
@@ -539,7 +530,6 @@ def test_yaml_errors_in_plain_words(text: str, message: str) -> None:
 
 
 def test_full_name_in_cjk_script_takes_no_space() -> None:
-    from generator.model.records import PersonName
 
     assert PersonName("小龍", "李", order="family-first").full == "李小龍"
     assert PersonName("恵子", "渡辺", order="family-first").full == "渡辺恵子"

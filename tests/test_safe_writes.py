@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from conftest import TODAY, run_cli
 
+import generator.commands.thanked  # noqa: F401 - patched below
 import generator.write.letters_folder as letters_folder
 import generator.write.yamledit as yamledit
 from generator.cli import main
@@ -210,7 +211,7 @@ def test_thanked_keeps_a_save_made_while_it_checks(kit, monkeypatch: pytest.Monk
         real_verify(*args, **kwargs)
         path.write_text(saved, encoding="utf-8")
 
-    monkeypatch.setattr(sys.modules["generator.cli.letters"], "verify", owner_saves_meanwhile)
+    monkeypatch.setattr(sys.modules["generator.commands.thanked"], "verify", owner_saves_meanwhile)
     result = run_cli(root, "thanked", "joao-silva")
     assert result.exit_code == 1
     assert "referrals/2026.yml: changed while ownerkit was working (your change is kept)" in result.output

@@ -1,8 +1,8 @@
-"""The ``ownerkit`` command: a thin click layer over the library.
+"""The ``ownerkit`` group and what its commands share: options, printing, and the one error edge.
 
-Library errors (:class:`~generator.errors.OwnerkitError`) become click errors
-here and nowhere else. Commands of later features live in their own modules and
-register themselves on :data:`main` (see the bottom of this file).
+Each command calls one function of :mod:`generator.commands` and prints its
+result. Library errors (:class:`~generator.errors.OwnerkitError`) become click
+errors in :meth:`OwnerkitGroup.invoke`, and nowhere else.
 """
 
 from __future__ import annotations
@@ -11,17 +11,22 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 import click
 
 from generator import __version__
+from generator.commands.check import check as check_kit
+from generator.commands.progress import Progress
 from generator.errors import KitInvalid, OwnerkitError, Problem
-from generator.load.kit import Checked, load_kit
+from generator.model.prompts import builtin_prompt_list
+from generator.model.text import count
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 
 class Abort(click.ClickException):
@@ -37,38 +42,38 @@ class Context:
         self.kit = kit
         self.today = today
 
-    def load(self, strict: bool = False) -> Checked:
-        """Load the kit or print every problem and exit 1."""
-        try:
-            checked = load_kit(self.kit, self.today)
-        except KitInvalid as exc:
-            print_problems(exc.problems)
-            fail(f"{len(exc.problems)} {_plural(len(exc.problems), 'problem')} in {self.kit}; nothing was written")
-        if checked.warnings and strict:
-            print_problems(checked.warnings)
-            fail(f"{len(checked.warnings)} {_plural(len(checked.warnings), 'warning')} with --strict")
-        return checked
-
 
 pass_context = click.make_pass_decorator(Context)
+
+
+class OwnerkitGroup(click.Group):
+    """A click group whose commands' library errors become click errors here, in one place."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KitInvalid as exc:
+            print_problems(exc.problems)
+            kit = ctx.obj.kit if isinstance(ctx.obj, Context) else "the kit"
+            raise Abort(f"{count(len(exc.problems), 'problem')} in {kit}; nothing was written") from None
+        except OwnerkitError as exc:
+            raise Abort(str(exc)) from None
 
 
 def fail(message: str) -> NoReturn:
     raise Abort(message)
 
 
-def print_problems(problems: list[Problem] | tuple[Problem, ...], err: bool = True) -> None:
+def print_problems(problems: Iterable[Problem], err: bool = True) -> None:
     for problem in problems:
         click.echo(str(problem), err=err)
 
 
-def _plural(number: int, word: str) -> str:
-    return word if number == 1 else word + "s"
-
-
-def count(number: int, one: str, many: str | None = None) -> str:
-    """``"1 story"``, ``"3 stories"``."""
-    return f"{number} {one if number == 1 else (many or one + 's')}"
+def parse_date(value: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint=option) from None
 
 
 def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
@@ -100,7 +105,22 @@ def relative(path: Path) -> str:
         return str(path)
 
 
+def progress_bar(show: bool) -> Progress:
+    """A progress bar on stderr at a terminal for long work; the bare list otherwise."""
+
+    @contextmanager
+    def progress(items: Sequence[T], label: str) -> Iterator[Iterable[T]]:
+        if show and sys.stderr.isatty() and len(items) > 1:
+            with click.progressbar(items, label=label, show_pos=True, file=sys.stderr) as bar:
+                yield bar
+        else:
+            yield items
+
+    return progress
+
+
 @click.group(
+    cls=OwnerkitGroup,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog="""\b
 Examples:
@@ -152,20 +172,14 @@ def check(context: Context, strict: bool, as_json: bool) -> None:
       ownerkit check --json | jq '.problems[].message'
     """
     try:
-        checked = load_kit(context.kit, context.today)
+        result = check_kit(context.kit, context.today)
     except KitInvalid as exc:
         if as_json:
             echo_json({"ok": False, "problems": [p.as_dict() for p in exc.problems]})
             sys.exit(1)
         print_problems(exc.problems, err=False)
-        fail(f"{len(exc.problems)} {_plural(len(exc.problems), 'problem')} found in {context.kit}")
-    kit, warnings = checked.kit, checked.warnings
-    counts = {
-        "stories": len(kit.stories),
-        "drafts": sum(s.draft for s in kit.stories),
-        "people": len(kit.people),
-        "referrals": len(kit.referrals),
-    }
+        fail(f"{count(len(exc.problems), 'problem')} found in {context.kit}")
+    warnings, counts = result.warnings, result.counts
     if as_json:
         echo_json({"ok": not (strict and warnings), "counts": counts, "problems": [w.as_dict() for w in warnings]})
         if strict and warnings:
@@ -173,7 +187,7 @@ def check(context: Context, strict: bool, as_json: bool) -> None:
         return
     print_problems(warnings, err=False)
     if strict and warnings:
-        fail(f"{len(warnings)} {_plural(len(warnings), 'warning')} (--strict)")
+        fail(f"{count(len(warnings), 'warning')} (--strict)")
     summary = (
         f"ownerkit check: {count(counts['stories'], 'story', 'stories')}"
         f" ({count(counts['drafts'], 'draft')}), {count(counts['people'], 'person', 'people')},"
@@ -200,8 +214,7 @@ def init(context: Context, directory: Path, given: str | None, family: str | Non
       ownerkit init my-kit --given Ana --family Ferreira --business "Ferreira Bakes"
       ownerkit init .        (asks for your name and business)
     """
-    from generator.model.records import PersonName, builtin_prompts
-    from generator.render.starter import starter_files, write_files
+    from generator.commands.init import init as init_kit
 
     interactive = sys.stdin.isatty()
     if not given:
@@ -214,12 +227,7 @@ def init(context: Context, directory: Path, given: str | None, family: str | Non
         if not interactive:
             raise click.UsageError("--business is required when not typing at a terminal")
         business = click.prompt("Your business's name")
-    name = PersonName(given=given.strip(), family=(family or "").strip() or None)
-    files = starter_files(name, business.strip(), builtin_prompts()["why-i-started"], context.today)
-    try:
-        written = write_files(directory, files)
-    except OwnerkitError as exc:
-        fail(str(exc))
+    written = init_kit(directory, given, family, business, context.today)
     for path in written:
         click.echo(f"created {relative(path)}")
     click.echo(f"Next: cd {relative(directory)} and write your first story in {relative(written[-1])}")
@@ -235,40 +243,29 @@ def new() -> None:
     """
 
 
-@new.command("story")
+@new.command(
+    "story",
+    help=f"""Create stories/DATE-SLUG.md as a draft, with the prompt's guiding questions.
+
+    Prompts: {builtin_prompt_list()}, and any you add under prompts: in stories/owner.yml.
+
+    \b
+    Examples:
+      ownerkit new story --prompt why-i-started "Why I opened the shop"
+      ownerkit new story --prompt mistake-learned "The order I lost" --date 2026-05-01
+    """,
+)
 @click.argument("title")
 @click.option("--prompt", "prompt_id", required=True, help="What the story answers, e.g. why-i-started.")
 @click.option("--date", "when", metavar="YYYY-MM-DD", help="The story's date (default: today).")
 @click.option("--slug", help="The page address (default: from the title).")
 @pass_context
 def new_story(context: Context, title: str, prompt_id: str, when: str | None, slug: str | None) -> None:
-    """Create stories/DATE-SLUG.md as a draft, with the prompt's guiding questions.
+    from generator.commands.new_story import UnknownPrompt, new_story
 
-    Prompts: why-i-started, customer-who-changed-me, challenge-overcome,
-    mistake-learned, and any you add under prompts: in stories/owner.yml.
-
-    \b
-    Examples:
-      ownerkit new story --prompt why-i-started "Why I opened the shop"
-      ownerkit new story --prompt mistake-learned "The order I lost" --date 2026-05-01
-    """
-    from generator.model.records import builtin_prompts
-    from generator.render.starter import story_file
-    from generator.write.files import safe_join, write_new
-
-    prompts = builtin_prompts()
+    day = parse_date(when, "--date") if when else context.today
     try:
-        checked = load_kit(context.kit, context.today)
-        prompts.update(checked.kit.prompts)
-    except KitInvalid:
-        pass  # a broken kit still gets its new story; `check` reports the rest
-    if prompt_id not in prompts:
-        raise click.BadParameter(f"unknown prompt {prompt_id!r}; one of: {', '.join(prompts)}", param_hint="--prompt")
-    day = _parse_today(click.get_current_context(), click.Option(["--date"]), when) if when else context.today
-    try:
-        name, text = story_file(title, prompts[prompt_id], day, slug)
-        path = safe_join(context.kit / "stories", name)
-        write_new(path, text)
-    except OwnerkitError as exc:
-        fail(str(exc))
+        path = new_story(context.kit, title, prompt_id, day, slug)
+    except UnknownPrompt as exc:
+        raise click.BadParameter(str(exc), param_hint="--prompt") from None
     click.echo(f"created {relative(path)} (a draft: remove 'draft: true' when it is ready to publish)")

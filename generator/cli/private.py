@@ -1,8 +1,4 @@
-"""``ownerkit calendar`` and ``ownerkit report``: the owner's private outputs.
-
-Thin: load the kit, call :mod:`generator.render.calendar` / :mod:`generator.render.report`,
-write through :mod:`generator.write.files`, and say where the file is.
-"""
+"""``ownerkit calendar`` and ``ownerkit report``: the owner's private outputs, printed or written."""
 
 from __future__ import annotations
 
@@ -10,10 +6,8 @@ from pathlib import Path
 
 import click
 
-from generator.cli.main import Context, count, dry_run_option, echo_json, fail, json_option, pass_context, relative
-from generator.errors import OwnerkitError
-from generator.write.files import write_atomic
-from generator.write.private import private_target
+from generator.cli.main import Context, dry_run_option, echo_json, json_option, pass_context, relative
+from generator.model.text import count
 
 output_option = click.option(
     "-o",
@@ -21,20 +15,6 @@ output_option = click.option(
     type=click.Path(dir_okay=True, path_type=Path),
     help="Write here instead (never under site/ or the folder the site is built from).",
 )
-
-
-def _target(context: Context, output: Path | None, default_name: str) -> Path:
-    try:
-        return private_target(context.kit, output, default_name)
-    except OwnerkitError as exc:
-        fail(str(exc))
-
-
-def _write(path: Path, text: str) -> None:
-    try:
-        write_atomic(path, text)
-    except OSError as exc:
-        fail(f"{relative(path)}: could not write it ({exc.strerror or exc})")
 
 
 @click.command()
@@ -57,19 +37,14 @@ def calendar(context: Context, output: Path | None, dry_run: bool) -> None:
       ownerkit calendar -o ~/Calendars/milestones.ics
       ownerkit calendar --dry-run
     """
-    from generator.render.calendar import milestones, render_calendar
+    from generator.commands.private import write_calendar
 
-    kit = context.load().kit
-    target = _target(context, output, "milestones.ics")
-    events = milestones(kit, context.today)
-    text = render_calendar(kit, events, context.today)
-    yearly = sum(e.yearly for e in events)
-    what = f"{count(len(events), 'event')} ({yearly} yearly, {len(events) - yearly} once)"
+    result = write_calendar(context.kit, context.today, output, dry_run)
+    what = f"{count(result.events, 'event')} ({result.yearly} yearly, {result.events - result.yearly} once)"
     if dry_run:
-        click.echo(f"would write {relative(target)}: {what}; nothing written (--dry-run)")
+        click.echo(f"would write {relative(result.target)}: {what}; nothing written (--dry-run)")
         return
-    _write(target, text)
-    click.echo(f"wrote {relative(target)}: {what}")
+    click.echo(f"wrote {relative(result.target)}: {what}")
     click.echo("Private: import it into your own calendar; never publish or share it.")
 
 
@@ -95,22 +70,23 @@ def report(context: Context, output: Path | None, as_text: bool, as_json: bool, 
       ownerkit report -o ~/Desktop/referrals.html
       ownerkit report --json | jq '.top_sources[0]'
     """
-    from generator.render.report import figures, figures_as_dict, render_html, render_text
+    from generator.commands.private import report_figures, write_report
+    from generator.render.report import figures_as_dict, render_text
 
     if as_text and as_json:
         raise click.UsageError("--text and --json print different things; choose one")
-    kit = context.load().kit
-    fig = figures(kit, context.today)
-    if as_json:
-        echo_json(figures_as_dict(fig))
+    if as_json or as_text:
+        fig = report_figures(context.kit, context.today)
+        if as_json:
+            echo_json(figures_as_dict(fig))
+        else:
+            click.echo(render_text(fig), nl=False)
         return
-    if as_text:
-        click.echo(render_text(fig), nl=False)
-        return
-    target = _target(context, output, "referral-report.html")
+    result = write_report(context.kit, context.today, output, dry_run)
     if dry_run:
-        click.echo(f"would write {relative(target)}; nothing written (--dry-run)")
+        click.echo(f"would write {relative(result.target)}; nothing written (--dry-run)")
         return
-    _write(target, render_html(fig))
-    click.echo(f"wrote {relative(target)}: {count(fig.referrals, 'referral')}, {count(fig.sources, 'source')}")
+    click.echo(
+        f"wrote {relative(result.target)}: {count(result.referrals, 'referral')}, {count(result.sources, 'source')}"
+    )
     click.echo("Private: not for the website; it names people and amounts.")

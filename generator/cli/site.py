@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from generator.cli.main import Context, dry_run_option, echo_json, fail, json_option, pass_context, relative
-from generator.errors import OwnerkitError
-from generator.render.site import EMIT_MARKER, default_mkdocs_config, emit_tree, read_mkdocs_config
-from generator.write.files import safe_join, write_atomic
+from generator.cli.main import Context, dry_run_option, echo_json, json_option, pass_context, progress_bar, relative
+from generator.commands.emit import emit as emit_site
 
 
 @click.command()
@@ -32,55 +29,17 @@ def emit(context: Context, directory: Path, dry_run: bool, as_json: bool) -> Non
       ownerkit emit emitted --dry-run
       cd emitted && zensical build      (or: mkdocs build)
     """
-    kit = context.load().kit
-    config_path = context.kit / "mkdocs.yml"
-    try:
-        if config_path.is_file():
-            config = read_mkdocs_config(config_path.read_text("utf-8"))
-        else:
-            config = default_mkdocs_config(kit)
-    except (ValueError, UnicodeDecodeError) as exc:
-        fail(f"{relative(config_path)}: cannot read it: {exc}")
-    try:
-        tree = emit_tree(kit, config)
-    except OwnerkitError as exc:
-        fail(str(exc))
-
-    marker = directory / EMIT_MARKER
-    previous: list[str] = []
-    if directory.exists():
-        if marker.is_file():
-            previous = [line for line in marker.read_text("utf-8").splitlines() if line]
-        elif any(directory.iterdir()):
-            fail(f"{relative(directory)}: not empty and not an earlier emit; choose a new folder")
-    stale = sorted(set(previous) - set(tree))
-
+    result = emit_site(context.kit, context.today, directory, dry_run, progress_bar(not as_json))
     if as_json:
-        echo_json({"directory": str(directory), "dry_run": dry_run, "files": sorted(tree), "removed": stale})
-    if dry_run:
-        if not as_json:
-            for path in sorted(tree):
-                click.echo(f"would write {relative(directory / path)}")
-            for path in stale:
-                click.echo(f"would remove {relative(directory / path)}")
-            click.echo(f"dry run: {len(tree)} files, nothing written")
+        echo_json({"directory": str(directory), "dry_run": dry_run, "files": result.files, "removed": result.removed})
         return
-    try:
-        targets = [(safe_join(directory, path), content) for path, content in sorted(tree.items())]
-        stale_paths = [safe_join(directory, path) for path in stale]
-        if sys.stderr.isatty() and not as_json:
-            with click.progressbar(targets, label="Writing the site", file=sys.stderr) as bar:
-                for target, content in bar:
-                    write_atomic(target, content)
-        else:
-            for target, content in targets:
-                write_atomic(target, content)
-        for stale_path in stale_paths:
-            stale_path.unlink(missing_ok=True)
-        write_atomic(marker, "".join(f"{path}\n" for path in sorted(tree)))
-    except OwnerkitError as exc:
-        fail(str(exc))
-    if not as_json:
-        removed = f", removed {len(stale)} stale" if stale else ""
-        click.echo(f"emitted {len(tree)} files to {relative(directory)}{removed}")
-        click.echo(f"build it with: cd {relative(directory)} && zensical build   (or: mkdocs build)")
+    if dry_run:
+        for path in result.files:
+            click.echo(f"would write {relative(directory / path)}")
+        for path in result.removed:
+            click.echo(f"would remove {relative(directory / path)}")
+        click.echo(f"dry run: {len(result.files)} files, nothing written")
+        return
+    removed = f", removed {len(result.removed)} stale" if result.removed else ""
+    click.echo(f"emitted {len(result.files)} files to {relative(directory)}{removed}")
+    click.echo(f"build it with: cd {relative(directory)} && zensical build   (or: mkdocs build)")

@@ -1,4 +1,4 @@
-"""Reading one YAML record against its rules from :mod:`generator.model.records`.
+"""Reading one YAML record against the rules its record declares (:mod:`generator.model.rules`).
 
 A :class:`RecordReader` reports unknown fields (with a "did you mean"),
 duplicate fields, missing required fields and wrong values, each at its line,
@@ -17,8 +17,10 @@ from typing import Any
 
 from generator.errors import Problem
 from generator.load.yamlsource import MarkedList, MarkedMap
+from generator.model.dates import MONTH_NAMES, PartialDate
 from generator.model.email_address import address_problem
-from generator.model.records import MONTH_NAMES, PartialDate, Rule, Source
+from generator.model.records import Source
+from generator.model.rules import Rule
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MAX = 100  # a page address or letter file name; longer ones overflow file names in the built site
@@ -154,6 +156,14 @@ class RecordReader:
             return None
         return text
 
+    def _line(self, key: str, value: Any, rule: Rule) -> str | None:
+        """Text on one line (a name: it goes into a letter's greeting and an email header)."""
+        text = self._text(key, value, rule)
+        if text is not None and "\n" in text:
+            self.problem(key, "must be on one line", "write it on one line, without \\n or a | block")
+            return None
+        return text
+
     def _url(self, key: str, value: Any, rule: Rule) -> str | None:
         text = self._text(key, value, rule)
         if text is not None and not re.match(r"^(https?://|mailto:)\S+$", text):
@@ -283,6 +293,16 @@ class RecordReader:
                 continue
             items.append(item.strip())
         return tuple(items)
+
+    def _name(self, key: str, value: Any, rule: Rule) -> MarkedMap | None:
+        if isinstance(value, str):
+            self.problem(
+                key,
+                "expected given and family as separate fields",
+                "write name: {given: Ana, family: Ferreira} so first and last names are never swapped",
+            )
+            return None
+        return self._map(key, value, rule)
 
     def _map(self, key: str, value: Any, rule: Rule) -> MarkedMap | None:
         if not isinstance(value, MarkedMap):

@@ -1,155 +1,50 @@
-"""Reading names, people and referrals from the owner's YAML records."""
+"""Reading people and referrals from ``referrals/*.yml``.
+
+Every person id that can be read is kept, even from a record with other errors
+or from a file whose YAML is broken (:func:`ids_in_broken_yaml`), so that the
+references of other files are checked against every person on file.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.errors import Problem
 from generator.load.fields import SLUG, RecordReader
+from generator.load.records import Unbuilt, build, read_fields
+from generator.load.sourcefile import read_plain_bytes
 from generator.load.yamlsource import MarkedMap, parse_yaml, read_source
-from generator.model.records import (
-    DATE_RULES,
-    NAME_RULES,
-    PERSON_RULES,
-    REFERRAL_RULES,
-    REFERRALS_FILE_RULES,
-    REMEMBER_RULES,
-    THANKS_RULES,
-    MemorableDate,
-    Person,
-    PersonName,
-    Referral,
-    Remembered,
-    Thanks,
-)
+from generator.model.records import Person, Referral, ReferralsFile
+from generator.model.rules import rules_of
 
 
-def read_name(record: RecordReader, key: str = "name") -> PersonName | None:
-    """A structured name; ``None`` (with problems) when it cannot be read."""
-    if not record.has(key):
-        return None
-    if isinstance(record.data.get(key), str):
-        record.problem(
-            key,
-            "expected given and family as separate fields",
-            "write name: {given: Ana, family: Ferreira} so first and last names are never swapped",
-        )
-        return None
-    name = record.sub(key, NAME_RULES)
-    if name is None:
-        return None
-    parts = {part: name.get(part) for part in ("given", "family", "preferred")}
-    for part, text in parts.items():
-        if text is not None and "\n" in text:
-            name.problem(part, "a name is one line", "write it on one line, without \\n or a | block")
-            parts[part] = None
-    given = parts["given"]
-    if given is None:
-        return None
-    return PersonName(
-        given=given,
-        family=parts["family"],
-        preferred=parts["preferred"],
-        order=name.get("order") or "given-first",
-    )
+def read_person(record: RecordReader) -> Person | Unbuilt:
+    """The person, or what could be read of them."""
+    values = read_fields(record, Person)
+    return build(Person, values, record.source()) or Unbuilt(record.source(), values)
 
 
-def read_person(record: RecordReader) -> Person | None:
-    pid = record.get("id")
-    name = read_name(record)
-    remember = []
-    for item in record.items("remember", REMEMBER_RULES):
-        fact, checked = item.get("fact"), item.get("checked")
-        if fact and checked:
-            remember.append(Remembered(fact, checked))
-    dates = []
-    for item in record.items("dates", DATE_RULES):
-        label, when = item.get("label"), item.get("date")
-        if label and when:
-            dates.append(MemorableDate(label, when))
-    values: dict[str, Any] = {
-        key: record.get(key)
-        for key in (
-            "email",
-            "phone",
-            "address",
-            "client_since",
-            "last_contact",
-            "birthday",
-            "public_name",
-            "testimonial",
-        )
-    }
-    dont = record.get("dont_mention") or ()
-    if pid is None or name is None:
-        return None
-    return Person(
-        id=pid,
-        name=name,
-        dates=tuple(dates),
-        remember=tuple(remember),
-        dont_mention=dont,
-        best_customer=bool(record.get("best_customer")),
-        deceased=bool(record.get("deceased")),
-        public_thanks=bool(record.get("public_thanks")),
-        source=record.source(),
-        **values,
-    )
-
-
-def read_referral(record: RecordReader) -> Referral | None:
-    thanked = None
-    sub = record.sub("thanked", THANKS_RULES)
-    if sub is not None:
-        when, how = sub.get("date"), sub.get("how")
-        if when and how:
-            thanked = Thanks(when, how)
-    values = {key: record.get(key) for key in ("id", "date", "from", "referred", "outcome")}
-    optional = {
-        "for_what": record.get("for"),
-        "value": record.get("value"),
-        "note": record.get("note"),
-        "followed_up": record.get("followed_up"),
-        "situation": record.get("situation"),
-    }
-    if any(values[key] is None for key in ("date", "from", "referred", "outcome")):
-        return None
-    if record.has("thanked") and thanked is None:
-        return None
-    referred = values["referred"]
-    return Referral(
-        id=values["id"] or "",
-        date=values["date"],
-        from_id=values["from"],
-        outcome=values["outcome"],
-        referred_id=referred if _looks_like_id(referred) else None,
-        referred_name=None if _looks_like_id(referred) else referred,
-        thanked=thanked,
-        source=record.source(),
-        **optional,
-    )
-
-
-def _looks_like_id(text: str) -> bool:
-    return text == text.lower() and " " not in text and text.isascii()
+def read_referral(record: RecordReader) -> Referral | Unbuilt:
+    """The referral, or what could be read of it."""
+    values = read_fields(record, Referral)
+    return build(Referral, values, record.source()) or Unbuilt(record.source(), values)
 
 
 @dataclass
 class ReferralFile:
-    """What one ``referrals/*.yml`` file holds.
+    """What one ``referrals/*.yml`` file holds, and the ids of every person it names.
 
-    ``complete`` is false when some person records could not be read at all
-    (the file, or its people: list, is broken): other files' references to
-    people are then not checked, rather than reported as naming no one.
-    ``other_ids`` are the ids of person records that were read with errors.
+    ``person_ids`` holds the ids of people whose records have errors too, and
+    those found in a file whose YAML could not be read.
     """
 
     people: list[Person] = field(default_factory=list)
     referrals: list[Referral] = field(default_factory=list)
-    other_ids: set[str] = field(default_factory=set)
-    complete: bool = True
+    unbuilt_referrals: list[Unbuilt] = field(default_factory=list)
+    person_ids: set[str] = field(default_factory=set)
 
 
 def load_referral_file(path: Path, rel: str, problems: list[Problem]) -> ReferralFile:
@@ -157,13 +52,14 @@ def load_referral_file(path: Path, rel: str, problems: list[Problem]) -> Referra
     source = read_source(path, rel)
     problems.extend(source.problems)
     if source.text is None:
-        return ReferralFile(complete=False)
+        return ReferralFile(person_ids=ids_in_broken_yaml(_undecodable_text(path), "people"))
     data, yaml_problems = parse_yaml(rel, source.text)
     problems.extend(yaml_problems)
+    if yaml_problems:
+        return ReferralFile(person_ids=ids_in_broken_yaml(source.text, "people"))
     if data is None:
-        if not yaml_problems:
-            problems.append(Problem(rel, message="the file has no records", hint="start with people: or referrals:"))
-        return ReferralFile(complete=not yaml_problems)
+        problems.append(Problem(rel, message="the file has no records", hint="start with people: or referrals:"))
+        return ReferralFile()
     if not isinstance(data, MarkedMap):
         if isinstance(data, list):
             message = "the file is a list, but it needs people: and/or referrals: at the top"
@@ -174,23 +70,53 @@ def load_referral_file(path: Path, rel: str, problems: list[Problem]) -> Referra
                 "start with people: or referrals:",
             )
         problems.append(Problem(rel, 1, 1, message=message, hint=hint))
-        return ReferralFile(complete=False)
-    top = RecordReader(rel, data, REFERRALS_FILE_RULES, problems)
+        return ReferralFile()
+    top = RecordReader(rel, data, rules_of(ReferralsFile), problems)
     found = ReferralFile()
-    people_data = data.get("people")
-    if people_data is not None and not (
-        isinstance(people_data, list) and all(isinstance(item, MarkedMap) for item in people_data)
-    ):
-        found.complete = False
-    for record in top.items("people", PERSON_RULES, nested=False):
+    found.person_ids |= ids_within(data.get("people"))  # in records too broken to read as people
+    for record in top.items("people", rules_of(Person), nested=False):
         person = read_person(record)
-        if person is not None:
+        if isinstance(person, Person):
             found.people.append(person)
-            continue
-        pid = record.data.get("id")
-        if isinstance(pid, str) and SLUG.match(pid):
-            found.other_ids.add(pid)
+            found.person_ids.add(person.id)
+    for record in top.items("referrals", rules_of(Referral), nested=False):
+        referral = read_referral(record)
+        if isinstance(referral, Referral):
+            found.referrals.append(referral)
         else:
-            found.complete = False
-    found.referrals = [f for r in top.items("referrals", REFERRAL_RULES, nested=False) if (f := read_referral(r))]
+            found.unbuilt_referrals.append(referral)
     return found
+
+
+def ids_within(data: Any) -> set[str]:
+    """Every ``id:`` holding a valid id, at any depth of the YAML read from a ``people:`` section."""
+    if isinstance(data, dict):
+        pid = data.get("id")
+        found = {pid} if isinstance(pid, str) and SLUG.match(pid) else set()
+        return found.union(*(ids_within(v) for k, v in data.items() if k != "id"))
+    if isinstance(data, list):
+        return set().union(*(ids_within(item) for item in data))
+    return set()
+
+
+def _undecodable_text(path: Path) -> str:
+    """A file that is not UTF-8 (its problem is reported), decoded as well as can be to find the ids in it."""
+    data = read_plain_bytes(path)  # never opens a fifo or a folder: read_source reported those
+    return data.decode("utf-8", "replace") if isinstance(data, bytes) else ""
+
+
+_TOP_KEY = re.compile(r"^([A-Za-z_]\w*)\s*:")
+_ID = re.compile(r"""(?:^|[\s{,])id\s*:\s*["']?([a-z0-9]+(?:-[a-z0-9]+)*)["']?\s*(?=[,}#]|$)""")
+
+
+def ids_in_broken_yaml(text: str, section: str) -> set[str]:
+    """The ``id:`` values under the top-level ``section:`` of a file whose YAML could not be read."""
+    ids: set[str] = set()
+    inside = False
+    for line in text.splitlines():
+        top = _TOP_KEY.match(line)
+        if top:
+            inside = top.group(1) == section
+        elif inside:
+            ids.update(_ID.findall(line.split(" #")[0] if "#" in line else line))
+    return ids

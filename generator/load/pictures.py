@@ -41,26 +41,30 @@ def _looks_like(suffix: str, head: bytes) -> bool:
     return False
 
 
-def picture_problem(stories_dir: Path, link: str) -> str | None:
-    """What stops ``link`` (relative to ``stories/``) from being published, or ``None`` when it may be."""
+def picture_problem(stories_dir: Path, link: str) -> tuple[str, str] | None:
+    """``(what stops link from being published, what to do)``, or ``None`` when it may be published.
+
+    ``link`` is relative to ``stories/``.
+    """
     suffix = os.path.splitext(link)[1].lower()
     if suffix not in PICTURE_SUFFIXES:
-        return f"stories/{link} is not a picture the site shows: use a {', '.join(PICTURE_SUFFIXES)} file"
+        return f'"{link}" is not a picture', "use a " + ", ".join(PICTURE_SUFFIXES) + " file"
     if len(link.encode("utf-8")) > _MAX_PATH or any(len(p.encode("utf-8")) > 200 for p in link.split("/")):
-        return "the picture's path is too long for the file system (use a shorter file name)"
+        return "the picture's path is too long for the file system", "use a shorter file name"
     path = stories_dir / link
     why = not_a_file(path)
+    if why == "does not exist":
+        return f"no file at stories/{link}", ""
     if why:
-        return f"stories/{link} {why}" if "does not exist" not in why else f"no file at stories/{link}"
+        return f"stories/{link} {why}", "put the picture itself in stories/"
     base = os.path.realpath(stories_dir)
-    real = os.path.realpath(path)
-    if os.path.commonpath([base, real]) != base:
-        return f"stories/{link} is a link to a file outside stories/; copy the picture into stories/ instead"
+    if os.path.commonpath([base, os.path.realpath(path)]) != base:
+        return f"stories/{link} is a link to a file outside stories/", "copy the picture into stories/ instead"
     data = read_plain_bytes(path)
     if isinstance(data, str):
-        return f"stories/{link} {data}"
+        return f"stories/{link} {data}", "put the picture itself in stories/"
     if not _looks_like(suffix, data[:4096]):
-        return f"stories/{link} is not really a {suffix} picture: its content does not match its name"
+        return f"stories/{link} is not really a {suffix} picture", "its content does not match its name"
     return None
 
 

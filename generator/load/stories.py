@@ -9,8 +9,10 @@ from pathlib import Path
 from generator.errors import Problem
 from generator.load.fields import SLUG, SLUG_MAX, RecordReader, describe
 from generator.load.pictures import body_picture_links, picture_problem
+from generator.load.records import Unbuilt, build, read_fields
 from generator.load.yamlsource import MarkedMap, parse_yaml, read_source, tab_problems
-from generator.model.records import STORY_RULES, Story
+from generator.model.records import Story
+from generator.model.rules import rules_of
 
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
@@ -71,14 +73,14 @@ def split_front_matter(rel: str, text: str) -> tuple[str | None, str, int, list[
     return front, body, body_line, []
 
 
-def load_story(path: Path, rel: str, problems: list[Problem]) -> Story | None:
+def load_story(path: Path, rel: str, problems: list[Problem]) -> Story | Unbuilt | None:
+    """The story, what could be read of it (for the checks across stories), or ``None`` when nothing could."""
     source = read_source(path, rel)
     problems.extend(source.problems)
     if source.text is None:
         return None
-    text = source.text
     if path.suffix == ".md":
-        front, body, body_line, front_problems = split_front_matter(rel, text)
+        front, body, body_line, front_problems = split_front_matter(rel, source.text)
         problems.extend(front_problems)
         if front is None:
             return None
@@ -92,7 +94,7 @@ def load_story(path: Path, rel: str, problems: list[Problem]) -> Story | None:
         data, yaml_problems = parse_yaml(rel, front, line_offset=1)
     else:
         body, body_line = "", 0
-        data, yaml_problems = parse_yaml(rel, text)
+        data, yaml_problems = parse_yaml(rel, source.text)
     problems.extend(yaml_problems)
     if yaml_problems:
         return None
@@ -107,53 +109,52 @@ def load_story(path: Path, rel: str, problems: list[Problem]) -> Story | None:
             )
         )
         return None
-    record = RecordReader(rel, data, STORY_RULES, problems)
+    record = RecordReader(rel, data, rules_of(Story), problems)
+    if body_line:
+        _check_body_pictures(path, record, body, body_line)
+    return _read_story(path, record, body)
+
+
+def _read_story(path: Path, record: RecordReader, body: str) -> Story | Unbuilt:
+    values = read_fields(record, Story)
     if path.suffix == ".md":
         if record.has("body"):
             record.problem("body", "body: is only for .yml stories", "write the story below the closing ---")
-    else:
-        body = record.get("body") or ""
-        if not body:
-            record.problem(
-                "body",
-                "a .yml story needs its text under body:",
-                "add a line body: | and the story below it, indented by two spaces",
-                (data.line, data.col),
-            )
-    slug = record.get("slug") or default_slug(path)
-    if not record.has("slug") and (not SLUG.match(slug) or len(slug) > SLUG_MAX):
-        problems.append(
-            Problem(
-                rel,
-                message=f'the file name gives the page address "{slug}", which is not a safe address',
-                hint="rename the file with lowercase letters, digits and hyphens, or set slug:",
-            )
+        values["body"] = body
+    elif not values["body"]:
+        values["body"] = ""
+        record.problem(
+            "body",
+            "a .yml story needs its text under body:",
+            "add a line body: | and the story below it, indented by two spaces",
+            (record.data.line, record.data.col),
         )
-        return None
-    image, image_alt = record.get("image"), record.get("image_alt")
+    if not record.has("slug"):
+        values["slug"] = default_slug(path)
+        if not SLUG.match(values["slug"]) or len(values["slug"]) > SLUG_MAX:
+            record.problems.append(
+                Problem(
+                    record.rel,
+                    message=f'the file name gives the page address "{values["slug"]}", which is not a safe address',
+                    hint="rename the file with lowercase letters, digits and hyphens, or set slug:",
+                )
+            )
+            values["slug"] = None
+    _check_image(path, record, values["image"], values["image_alt"])
+    return build(Story, values, record.source()) or Unbuilt(record.source(), values)
+
+
+def _check_image(path: Path, record: RecordReader, image: str | None, image_alt: str | None) -> None:
     if image and not image_alt:
         record.problem("image", "the image has no image_alt", "say what the picture shows, for screen readers")
-    if image:
-        why = picture_problem(path.parent, image)
+    why = picture_problem(path.parent, image) if image else None  # inside stories/, a real picture
+    if why:
+        record.problem("image", *why)
+
+
+def _check_body_pictures(path: Path, record: RecordReader, body: str, body_line: int) -> None:
+    """The pictures a Markdown story shows are published too: each must pass the same checks."""
+    for link, line in body_picture_links(body):
+        why = picture_problem(path.parent, link)
         if why:
-            record.problem("image", why)
-    if body_line:  # pictures a Markdown story shows are published too
-        for link, line in body_picture_links(body):
-            why = picture_problem(path.parent, link)
-            if why:
-                problems.append(Problem(rel, body_line + line, 1, "", why))
-    values = {key: record.get(key) for key in ("title", "prompt", "date")}
-    if any(v is None for v in values.values()):
-        return None
-    return Story(
-        slug=slug,
-        body=body,
-        summary=record.get("summary"),
-        image=image,
-        image_alt=image_alt,
-        tags=record.get("tags") or (),
-        featured=bool(record.get("featured")),
-        draft=bool(record.get("draft")),
-        source=record.source(),
-        **values,
-    )
+            record.problems.append(Problem(record.rel, body_line + line, 1, "", *why))

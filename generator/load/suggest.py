@@ -40,3 +40,13 @@ class Suggester:
         close = difflib.get_close_matches(wrong, candidates, n=1, cutoff=self.cutoff)
         self.cache[wrong] = close[0] if close else None
         return self.cache[wrong]
+
+
+_last: list[tuple[set[str], Suggester]] = []  # the suggester of the id set being checked now
+
+
+def closest_id(wrong: str, known: set[str]) -> str | None:
+    """The closest of ``known`` to ``wrong``; one :class:`Suggester` serves every call with the same set."""
+    if not _last or _last[0][0] is not known:
+        _last[:] = [(known, Suggester(known))]
+    return _last[0][1].closest(wrong)

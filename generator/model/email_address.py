@@ -24,8 +24,10 @@ def address_problem(text: str) -> tuple[str, str] | None:
         return "holds a , or ; as if it were several addresses", "write one address, like name@example.com"
     if len(text.split()) > 1:
         return "has spaces in it", "write one address without spaces, like name@example.com"
-    if text.count("@") != 1:
-        return "is not one email address", "write one address, like name@example.com"
+    if "@" not in text:
+        return "has no @", "write one address, like name@example.com"
+    if text.count("@") > 1:
+        return "has more than one @", "write one address, like name@example.com"
     local, domain = text.rsplit("@", 1)
     if not local.isascii():
         return (

@@ -19,8 +19,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from generator.model.dates import FRESH_MONTHS
 from generator.model.owed import Owed, owed, referrals_by_referrer
-from generator.model.records import FRESH_MONTHS, SITUATIONS, Kit, Person, Referral
+from generator.model.records import SITUATIONS, Kit, Person, Referral
 
 CARD_SIZES: dict[str, tuple[float, float]] = {
     # card: (width, height) in inches

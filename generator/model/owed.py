@@ -22,7 +22,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
 
-from generator.model.records import Kit, Person, Referral, months_before
+from generator.model.dates import months_before
+from generator.model.records import Kit, Person, Referral
 
 THANK_WITHIN_DAYS = 7
 FOLLOW_UP_AFTER_DAYS = 14

@@ -1,209 +1,26 @@
-"""The records of a kit and the rules each of their fields follows.
+"""The records of a kit, each field declared once with its rule.
 
-Every rule lives here, once: the loader reads these tables to validate the
-owner's files, the README documents the same names, and a test checks that the
-two agree. Records are frozen dataclasses; nothing here reads files.
+Every field of the owner's files is one :func:`~generator.model.rules.declare`
+line here: the loader reads it, the checks report against it, and the README
+test finds its name. Records are frozen dataclasses; nothing here reads files.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal
 
-# --------------------------------------------------------------------- rules
-
-
-@dataclass(frozen=True)
-class Rule:
-    """How one field is read: its kind, whether it is required, allowed values."""
-
-    kind: str
-    required: bool = False
-    choices: tuple[str, ...] = ()
-    doc: str = ""
-
-
-PROMPTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    # id: (section title, section introduction, guiding questions for a new story)
-    "why-i-started": (
-        "Why I started",
-        "How the business began, and what still gets me to open the door every morning.",
-        (
-            "What were you doing before, and what made you leave it?",
-            "What was the first day like? The first customer?",
-            "What did you promise yourself then that you still keep?",
-        ),
-    ),
-    "customer-who-changed-me": (
-        "Customers who changed my mind",
-        "People who walked in with a question and left me with a better way of working.",
-        (
-            "Who was the customer (first name or a description is enough; ask before naming them)?",
-            "What did you believe before you met them?",
-            "What do you do differently because of them?",
-        ),
-    ),
-    "challenge-overcome": (
-        "Challenges we got through",
-        "The hard seasons, and what carried us through them.",
-        (
-            "What went wrong, and when did you realise it?",
-            "Who helped, and how?",
-            "What would you tell another owner facing the same thing?",
-        ),
-    ),
-    "mistake-learned": (
-        "Mistakes I learned from",
-        "Things I got wrong, owned up to, and now do differently.",
-        (
-            "What was the mistake, in plain words?",
-            "How did you make it right with the people it affected?",
-            "What rule or habit came out of it?",
-        ),
-    ),
-}
+from generator.model.dates import PartialDate, months_before
+from generator.model.names import PersonName
+from generator.model.prompts import Prompt, builtin_prompt_list, builtin_prompts
+from generator.model.rules import declare
 
 OUTCOMES = ("pending", "client", "not-a-fit")
-FRESH_MONTHS = 12  # a remembered fact checked longer ago than this is stale
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 THANKS_HOW = ("handwritten", "email", "call", "in-person")
-NAME_ORDERS = ("given-first", "family-first")
 CARD_SIZES = ("A2", "A6", "A7")
 SITUATIONS = ("first", "repeat", "client", "not-a-fit", "chain", "follow-up")
-
-NAME_RULES = {
-    "given": Rule("text", True, doc="given name, or the only name of someone with one name"),
-    "family": Rule("text", doc="family name; leave out for someone with one name"),
-    "preferred": Rule("text", doc="what you call them; letters greet them by it (default: given)"),
-    "order": Rule("choice", choices=NAME_ORDERS, doc="how the full name is written (default: given-first)"),
-}
-
-CONTACT_RULES = {
-    "email": Rule("email", doc="email address"),
-    "phone": Rule("text", doc="phone number, in quotes"),
-    "address": Rule("text", doc="postal address, one line per line (use |)"),
-}
-
-SOCIAL_RULES = {
-    "label": Rule("text", True, doc="what the link is, e.g. Instagram"),
-    "url": Rule("url", True, doc="the full https:// address"),
-}
-
-VALUE_RULES = {
-    "title": Rule("text", True, doc="a value in a few words"),
-    "text": Rule("text", True, doc="what it means in practice"),
-}
-
-PROMPT_RULES = {
-    "id": Rule("slug", True, doc="the prompt id stories use"),
-    "title": Rule("text", True, doc="the section title on the site"),
-    "intro": Rule("text", doc="a short introduction shown above the section"),
-    "questions": Rule("texts", doc="guiding questions put into a new story"),
-}
-
-OWNER_RULES = {
-    "name": Rule("map", True, doc="the owner's name: given, family, preferred, order"),
-    "business": Rule("text", True, doc="the business name"),
-    "tagline": Rule("text", doc="one line under the name on the home page"),
-    "photo": Rule("path", doc="a picture of you, relative to stories/"),
-    "photo_alt": Rule("text", doc="what the photo shows, for people who cannot see it"),
-    "location": Rule("text", doc="town or neighbourhood"),
-    "started": Rule("year", doc="the year the business started"),
-    "contact": Rule("map", doc="public ways to reach you: email, phone, address"),
-    "social": Rule("list", doc="links: each with label and url"),
-    "values": Rule("list", doc="what you stand for: each with title and text"),
-    "signature": Rule("text", True, doc="how you sign letters"),
-    "card_size": Rule("choice", choices=CARD_SIZES, doc="default card size for letters (default: A2)"),
-    "prompts": Rule("list", doc="extra story prompts: each with id, title, intro, questions"),
-}
-
-STORY_RULES = {
-    "title": Rule("text", True, doc="the story's title"),
-    "prompt": Rule(
-        "slug", True, doc="why-i-started, customer-who-changed-me, challenge-overcome, mistake-learned, or one of yours"
-    ),
-    "date": Rule("date", True, doc="YYYY-MM-DD"),
-    "summary": Rule("text", doc="one or two sentences for listings and link previews (up to 160 characters)"),
-    "image": Rule("path", doc="a picture, relative to stories/"),
-    "image_alt": Rule("text", doc="what the picture shows; required with image"),
-    "tags": Rule("texts", doc="a list of short topics"),
-    "featured": Rule("bool", doc="show on the home page (default: false)"),
-    "draft": Rule("bool", doc="keep off the built site (default: false)"),
-    "slug": Rule("slug", doc="the page address (default: from the file name)"),
-    "body": Rule("text", doc="only in .yml stories: the Markdown text"),
-}
-
-REMEMBER_RULES = {
-    "fact": Rule("text", True, doc="something you know about them, in your words"),
-    "checked": Rule("date", True, doc="when you last knew it to be true"),
-}
-
-DATE_RULES = {
-    "label": Rule("text", True, doc="what the date is, e.g. Wedding anniversary"),
-    "date": Rule("partial-date", True, doc="MM-DD, or YYYY-MM-DD when the year is known"),
-}
-
-PERSON_RULES = {
-    "id": Rule("slug", True, doc="a short lowercase name like ana-ferreira; used in referrals and file names"),
-    "name": Rule("map", True, doc="given, family, preferred, order"),
-    "email": Rule("email", doc="private"),
-    "phone": Rule("text", doc="private, in quotes"),
-    "address": Rule("text", doc="private postal address, one line per line (use |)"),
-    "client_since": Rule("date", doc="when they became a client"),
-    "last_contact": Rule("date", doc="when you were last in touch"),
-    "best_customer": Rule("bool", doc="among your best customers (default: false)"),
-    "birthday": Rule("partial-date", doc="MM-DD, or YYYY-MM-DD"),
-    "dates": Rule("list", doc="other dates worth remembering: each with label and date"),
-    "remember": Rule("list", doc="private facts: each with fact and checked"),
-    "dont_mention": Rule("texts", doc="topics letters must never touch"),
-    "deceased": Rule("bool", doc="they have died: no letters, no reminders (default: false)"),
-    "public_thanks": Rule("bool", doc="they agreed to be thanked on the site (default: false)"),
-    "public_name": Rule("text", doc="how the site names them (default: given name and family initial)"),
-    "testimonial": Rule("text", doc="words they agreed to share on the site"),
-}
-
-THANKS_RULES = {
-    "date": Rule("date", True, doc="when you thanked them"),
-    "how": Rule("choice", True, choices=THANKS_HOW, doc="handwritten, email, call or in-person"),
-}
-
-REFERRAL_RULES = {
-    "id": Rule("slug", doc="optional; default: the referrer's id and the date, e.g. ana-ferreira-2026-03-02"),
-    "date": Rule("date", True, doc="when the friend came to you"),
-    "from": Rule("slug", True, doc="the id of the person who sent them"),
-    "referred": Rule("text", True, doc="the friend's person id, or their name if they are not on file"),
-    "for": Rule("text", doc="what they came for, as you would say it in a letter"),
-    "outcome": Rule("choice", True, choices=OUTCOMES, doc="pending, client or not-a-fit"),
-    "value": Rule("money", doc="private: what the work was worth"),
-    "note": Rule("text", doc="a line in your own words for the letter"),
-    "thanked": Rule("map", doc="date and how you thanked them"),
-    "followed_up": Rule("date", doc="when you told them how it went"),
-    "situation": Rule("choice", choices=SITUATIONS, doc="override the letter's wording"),
-}
-
-REFERRALS_FILE_RULES = {
-    "people": Rule("list", doc="person records"),
-    "referrals": Rule("list", doc="referral records"),
-}
-
-# -------------------------------------------------------------------- records
 
 
 @dataclass(frozen=True)
@@ -226,159 +43,72 @@ class Source:
         return self.line, 0
 
 
-@dataclass(frozen=True)
-class PartialDate:
-    """A day of the year, with the year when the owner knows it."""
-
-    month: int
-    day: int
-    year: int | None = None
-
-    def __str__(self) -> str:
-        if self.year is None:
-            return f"{self.month:02d}-{self.day:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-
-    def next_on_or_after(self, today: dt.date) -> dt.date:
-        """The next time this day comes round, on or after ``today``.
-
-        February 29 falls on February 28 in years without it.
-        """
-        for year in (today.year, today.year + 1):
-            day = self.day
-            if self.month == 2 and day == 29 and not _is_leap(year):
-                day = 28
-            when = dt.date(year, self.month, day)
-            if when >= today:
-                return when
-        raise AssertionError("unreachable")  # pragma: no cover
-
-
-def months_before(today: dt.date, months: int) -> dt.date:
-    """The same day ``months`` months earlier (clamped to the month's end)."""
-    total = today.year * 12 + today.month - 1 - months
-    year, month = divmod(total, 12)
-    month += 1
-    for day in (today.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
-def _is_leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-
-
-def fold(text: str) -> str:
-    """Casefolded text without accents, for matching names and emails."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
-
-
-_UNSPACED_SCRIPTS = ("CJK UNIFIED", "CJK COMPATIBILITY", "HIRAGANA", "KATAKANA", "HANGUL")
-
-
-def _unspaced(text: str) -> bool:
-    """Written in Chinese, Japanese or Korean script, where names take no space (李小龍)."""
-    return bool(text) and all(unicodedata.name(c, "").startswith(_UNSPACED_SCRIPTS) for c in text)
-
-
-@dataclass(frozen=True)
-class PersonName:
-    given: str
-    family: str | None = None
-    preferred: str | None = None
-    order: Literal["given-first", "family-first"] = "given-first"
-
-    @property
-    def greeting(self) -> str:
-        """What the owner calls them."""
-        return self.preferred or self.given
-
-    @property
-    def full(self) -> str:
-        if not self.family:
-            return self.given
-        space = "" if _unspaced(self.given + self.family) else " "
-        if self.order == "family-first":
-            return f"{self.family}{space}{self.given}"
-        return f"{self.given}{space}{self.family}"
-
-    @property
-    def public_default(self) -> str:
-        """Given name and family initial, the site's default public name."""
-        if not self.family:
-            return self.given
-        initial = self.family.lstrip("'’-")[:1]
-        if self.order == "family-first":
-            return f"{initial}. {self.given}"
-        return f"{self.given} {initial}."
+# ------------------------------------------------------------ the owner
 
 
 @dataclass(frozen=True)
 class Link:
-    label: str
-    url: str
+    label: str = declare("text", True, doc="what the link is, e.g. Instagram")
+    url: str = declare("url", True, doc="the full https:// address")
 
 
 @dataclass(frozen=True)
 class Value:
-    title: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Prompt:
-    id: str
-    title: str
-    intro: str = ""
-    questions: tuple[str, ...] = ()
-
-
-def builtin_prompts() -> dict[str, Prompt]:
-    return {pid: Prompt(pid, title, intro, questions) for pid, (title, intro, questions) in PROMPTS.items()}
+    title: str = declare("text", True, doc="a value in a few words")
+    text: str = declare("text", True, doc="what it means in practice")
 
 
 @dataclass(frozen=True)
 class Contact:
-    email: str | None = None
-    phone: str | None = None
-    address: str | None = None
+    email: str | None = declare("email", doc="email address", default=None)
+    phone: str | None = declare("text", doc="phone number, in quotes", default=None)
+    address: str | None = declare("text", doc="postal address, one line per line (use |)", default=None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Owner:
-    name: PersonName
-    business: str
-    signature: str
-    tagline: str | None = None
-    photo: str | None = None
-    photo_alt: str | None = None
-    location: str | None = None
-    started: int | None = None
-    contact: Contact = Contact()
-    social: tuple[Link, ...] = ()
-    values: tuple[Value, ...] = ()
-    card_size: str = "A2"
-    prompts: tuple[Prompt, ...] = ()
+    name: PersonName = declare("name", True, record=PersonName, doc="the owner's name: given, family, preferred, order")
+    business: str = declare("text", True, doc="the business name")
+    tagline: str | None = declare("text", doc="one line under the name on the home page", default=None)
+    photo: str | None = declare("path", doc="a picture of you, relative to stories/", default=None)
+    photo_alt: str | None = declare("text", doc="what the photo shows, for people who cannot see it", default=None)
+    location: str | None = declare("text", doc="town or neighbourhood", default=None)
+    started: int | None = declare("year", doc="the year the business started", default=None)
+    contact: Contact = declare(
+        "map", record=Contact, doc="public ways to reach you: email, phone, address", default=Contact()
+    )
+    social: tuple[Link, ...] = declare("list", record=Link, doc="links: each with label and url", default=())
+    values: tuple[Value, ...] = declare(
+        "list", record=Value, doc="what you stand for: each with title and text", default=()
+    )
+    signature: str = declare("text", True, doc="how you sign letters")
+    card_size: str = declare(
+        "choice", choices=CARD_SIZES, doc="default card size for letters (default: A2)", default="A2"
+    )
+    prompts: tuple[Prompt, ...] = declare(
+        "list", record=Prompt, doc="extra story prompts: each with id, title, intro, questions", default=()
+    )
     source: Source = Source("stories/owner.yml")
 
 
-@dataclass(frozen=True)
+# ------------------------------------------------------------ stories
+
+
+@dataclass(frozen=True, kw_only=True)
 class Story:
-    slug: str
-    title: str
-    prompt: str
-    date: dt.date
-    body: str
-    summary: str | None = None
-    image: str | None = None
-    image_alt: str | None = None
-    tags: tuple[str, ...] = ()
-    featured: bool = False
-    draft: bool = False
+    title: str = declare("text", True, doc="the story's title")
+    prompt: str = declare("slug", True, doc=f"{builtin_prompt_list()}, or one of yours")
+    date: dt.date = declare("date", True, doc="YYYY-MM-DD")
+    summary: str | None = declare(
+        "text", doc="one or two sentences for listings and link previews (up to 160 characters)", default=None
+    )
+    image: str | None = declare("path", doc="a picture, relative to stories/", default=None)
+    image_alt: str | None = declare("text", doc="what the picture shows; required with image", default=None)
+    tags: tuple[str, ...] = declare("texts", doc="a list of short topics", default=())
+    featured: bool = declare("bool", doc="show on the home page (default: false)", default=False)
+    draft: bool = declare("bool", doc="keep off the built site (default: false)", default=False)
+    slug: str = declare("slug", doc="the page address (default: from the file name)")
+    body: str = declare("text", doc="only in .yml stories: the Markdown text")
     source: Source = Source("stories")
 
     @property
@@ -390,10 +120,13 @@ class Story:
         return max(1, round(self.words / 200))
 
 
+# ------------------------------------------------------------ people
+
+
 @dataclass(frozen=True)
 class Remembered:
-    fact: str
-    checked: dt.date
+    fact: str = declare("text", True, doc="something you know about them, in your words")
+    checked: dt.date = declare("date", True, doc="when you last knew it to be true")
 
     def fresh(self, today: dt.date, months: int = 12) -> bool:
         """Checked within the last ``months`` months."""
@@ -402,28 +135,34 @@ class Remembered:
 
 @dataclass(frozen=True)
 class MemorableDate:
-    label: str
-    date: PartialDate
+    label: str = declare("text", True, doc="what the date is, e.g. Wedding anniversary")
+    date: PartialDate = declare("partial-date", True, doc="MM-DD, or YYYY-MM-DD when the year is known")
 
 
 @dataclass(frozen=True)
 class Person:
-    id: str
-    name: PersonName
-    email: str | None = None
-    phone: str | None = None
-    address: str | None = None
-    client_since: dt.date | None = None
-    last_contact: dt.date | None = None
-    best_customer: bool = False
-    birthday: PartialDate | None = None
-    dates: tuple[MemorableDate, ...] = ()
-    remember: tuple[Remembered, ...] = ()
-    dont_mention: tuple[str, ...] = ()
-    deceased: bool = False
-    public_thanks: bool = False
-    public_name: str | None = None
-    testimonial: str | None = None
+    id: str = declare("slug", True, doc="a short lowercase name like ana-ferreira; used in referrals and file names")
+    name: PersonName = declare("name", True, record=PersonName, doc="given, family, preferred, order")
+    email: str | None = declare("email", doc="private", default=None)
+    phone: str | None = declare("text", doc="private, in quotes", default=None)
+    address: str | None = declare("text", doc="private postal address, one line per line (use |)", default=None)
+    client_since: dt.date | None = declare("date", doc="when they became a client", default=None)
+    last_contact: dt.date | None = declare("date", doc="when you were last in touch", default=None)
+    best_customer: bool = declare("bool", doc="among your best customers (default: false)", default=False)
+    birthday: PartialDate | None = declare("partial-date", doc="MM-DD, or YYYY-MM-DD", default=None)
+    dates: tuple[MemorableDate, ...] = declare(
+        "list", record=MemorableDate, doc="other dates worth remembering: each with label and date", default=()
+    )
+    remember: tuple[Remembered, ...] = declare(
+        "list", record=Remembered, doc="private facts: each with fact and checked", default=()
+    )
+    dont_mention: tuple[str, ...] = declare("texts", doc="topics letters must never touch", default=())
+    deceased: bool = declare("bool", doc="they have died: no letters, no reminders (default: false)", default=False)
+    public_thanks: bool = declare("bool", doc="they agreed to be thanked on the site (default: false)", default=False)
+    public_name: str | None = declare(
+        "text", doc="how the site names them (default: given name and family initial)", default=None
+    )
+    testimonial: str | None = declare("text", doc="words they agreed to share on the site", default=None)
     source: Source = Source("referrals")
 
     @property
@@ -432,27 +171,77 @@ class Person:
         return self.public_name or self.name.public_default
 
 
+# ------------------------------------------------------------ referrals
+
+
 @dataclass(frozen=True)
 class Thanks:
-    date: dt.date
-    how: str
+    date: dt.date = declare("date", True, doc="when you thanked them")
+    how: str = declare("choice", True, choices=THANKS_HOW, doc="handwritten, email, call or in-person")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Referral:
+    id: str = declare(
+        "slug", doc="optional; default: the referrer's id and the date, e.g. ana-ferreira-2026-03-02", default=""
+    )
+    date: dt.date = declare("date", True, doc="when the friend came to you")
+    from_id: str = declare("slug", True, key="from", doc="the id of the person who sent them")
+    referred: str = declare("text", True, doc="the friend's person id, or their name if they are not on file")
+    for_what: str | None = declare(
+        "text", key="for", doc="what they came for, as you would say it in a letter", default=None
+    )
+    outcome: str = declare("choice", True, choices=OUTCOMES, doc="pending, client or not-a-fit")
+    value: Decimal | None = declare("money", doc="private: what the work was worth", default=None)
+    note: str | None = declare("text", doc="a line in your own words for the letter", default=None)
+    thanked: Thanks | None = declare("map", record=Thanks, doc="date and how you thanked them", default=None)
+    followed_up: dt.date | None = declare("date", doc="when you told them how it went", default=None)
+    situation: str | None = declare("choice", choices=SITUATIONS, doc="override the letter's wording", default=None)
+    source: Source = Source("referrals")
+
+    @property
+    def referred_id(self) -> str | None:
+        """The friend's person id, when ``referred:`` names one."""
+        return self.referred if looks_like_id(self.referred) else None
+
+    @property
+    def referred_name(self) -> str | None:
+        """The friend's name, when they are not on file."""
+        return None if looks_like_id(self.referred) else self.referred
+
+
+def looks_like_id(text: str) -> bool:
+    """``ana-ferreira`` is a person's id; ``Ana Ferreira`` is a name."""
+    return text == text.lower() and " " not in text and text.isascii()
 
 
 @dataclass(frozen=True)
-class Referral:
-    id: str
-    date: dt.date
-    from_id: str
-    outcome: str
-    referred_id: str | None = None
-    referred_name: str | None = None
-    for_what: str | None = None
-    value: Decimal | None = None
-    note: str | None = None
-    thanked: Thanks | None = None
-    followed_up: dt.date | None = None
-    situation: str | None = None
-    source: Source = Source("referrals")
+class ReferralsFile:
+    """What one ``referrals/*.yml`` file holds."""
+
+    people: tuple[Person, ...] = declare("list", record=Person, doc="person records", default=())
+    referrals: tuple[Referral, ...] = declare("list", record=Referral, doc="referral records", default=())
+
+
+# every record read from the owner's files (the README documents each of their fields)
+RECORDS: tuple[type, ...] = (
+    Owner,
+    PersonName,
+    Contact,
+    Link,
+    Value,
+    Prompt,
+    Story,
+    ReferralsFile,
+    Person,
+    MemorableDate,
+    Remembered,
+    Referral,
+    Thanks,
+)
+
+
+# ------------------------------------------------------------ the kit
 
 
 @dataclass(frozen=True)

@@ -48,8 +48,9 @@ from typing import Literal
 
 from icalendar import vDate, vDatetime, vRecur, vText
 
+from generator.model.dates import FRESH_MONTHS, MONTH_NAMES, PartialDate
 from generator.model.owed import Owed, last_in_touch_index, owed
-from generator.model.records import FRESH_MONTHS, MONTH_NAMES, Kit, PartialDate, Person, Referral
+from generator.model.records import Kit, Person, Referral
 
 MilestoneKind = Literal["birthday", "date", "client-anniversary", "referral-anniversary", "thank", "follow-up", "chain"]
 KIND_ORDER: dict[str, int] = {

@@ -32,8 +32,10 @@ from typing import Any
 
 import yaml
 
-from generator.errors import KitInvalid, Problem
-from generator.model.records import Kit, Person, PersonName, Prompt, Story
+from generator.model.names import PersonName
+from generator.model.prompts import Prompt
+from generator.model.records import Kit, Person, Story
+from generator.model.site import IMAGE_SUFFIXES
 from generator.render.starter import slugify
 
 PER_PAGE = 12
@@ -42,8 +44,6 @@ RELATED = 3
 LATEST_ON_HOME = 5
 FEATURED_ON_HOME = 3
 TESTIMONIALS_ON_HOME = 3
-IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
-RESERVED_SLUGS = ("index",)
 STYLESHEET = "assets/ownerkit.css"
 FEED = "feed.xml"
 
@@ -170,7 +170,6 @@ class _Site:
         self.parts: dict[str, PageParts] = {}
         self._folders: dict[str, list[str]] = {}
         self._minutes = {s.slug: s.reading_minutes for s in self.stories}
-        self._check()
 
     # -- paths and links
 
@@ -217,35 +216,6 @@ class _Site:
     def prompt_title(self, prompt_id: str) -> str:
         prompt = self.kit.prompts.get(prompt_id)
         return prompt.title if prompt else prompt_id
-
-    # -- checks the loader cannot make (they depend on the site's layout)
-
-    def _check(self) -> None:
-        problems = []
-        for story in self.kit.stories:
-            if story.slug in RESERVED_SLUGS:
-                line, col = story.source.at("slug")
-                problems.append(
-                    Problem(story.source.path, line, col, "slug", f'"{story.slug}" is reserved for the stories page')
-                )
-            if story.image and not story.image.lower().endswith(IMAGE_SUFFIXES):
-                line, col = story.source.at("image")
-                problems.append(
-                    Problem(
-                        story.source.path,
-                        line,
-                        col,
-                        "image",
-                        f'"{story.image}" is not a picture',
-                        "use a " + ", ".join(IMAGE_SUFFIXES) + " file",
-                    )
-                )
-        photo = self.owner.photo
-        if photo and not photo.lower().endswith(IMAGE_SUFFIXES):
-            line, col = self.owner.source.at("photo")
-            problems.append(Problem(self.owner.source.path, line, col, "photo", f'"{photo}" is not a picture'))
-        if problems:
-            raise KitInvalid(problems)
 
     # -- pages are front matter, then HTML, the owner's Markdown (stories only), more HTML
 

@@ -10,11 +10,10 @@ import datetime as dt
 import re
 import unicodedata
 from importlib import resources
-from pathlib import Path
 
-from generator.errors import OwnerkitError, WriteRefused
-from generator.model.records import PersonName, Prompt
-from generator.write.files import safe_join, write_new
+from generator.errors import OwnerkitError
+from generator.model.names import PersonName
+from generator.model.prompts import Prompt
 
 
 def slugify(text: str) -> str:
@@ -73,14 +72,3 @@ def starter_files(name: PersonName, business: str, prompt: Prompt, today: dt.dat
     file_name, text = story_file("Why I started", prompt, today, "why-i-started")
     files[f"stories/{file_name}"] = text
     return files
-
-
-def write_files(root: Path, files: dict[str, str]) -> list[Path]:
-    """Write all ``files`` under ``root``, or none of them if any exists already."""
-    targets = {rel: safe_join(root, rel) for rel in files}
-    existing = [rel for rel, path in targets.items() if path.exists()]
-    if existing:
-        raise WriteRefused(f"{root}: not overwriting {', '.join(existing)}; nothing was written")
-    for rel, path in targets.items():
-        write_new(path, files[rel])
-    return list(targets.values())

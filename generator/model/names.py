@@ -1,0 +1,61 @@
+"""People's names: the structured name record, how it is written, and folding for matching."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from generator.model.rules import declare
+
+NAME_ORDERS = ("given-first", "family-first")
+
+
+def fold(text: str) -> str:
+    """Casefolded text without accents, for matching names and emails."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+_UNSPACED_SCRIPTS = ("CJK UNIFIED", "CJK COMPATIBILITY", "HIRAGANA", "KATAKANA", "HANGUL")
+
+
+def _unspaced(text: str) -> bool:
+    """Written in Chinese, Japanese or Korean script, where names take no space (李小龍)."""
+    return bool(text) and all(unicodedata.name(c, "").startswith(_UNSPACED_SCRIPTS) for c in text)
+
+
+@dataclass(frozen=True)
+class PersonName:
+    given: str = declare("line", True, doc="given name, or the only name of someone with one name")
+    family: str | None = declare("line", doc="family name; leave out for someone with one name", default=None)
+    preferred: str | None = declare(
+        "line", doc="what you call them; letters greet them by it (default: given)", default=None
+    )
+    order: Literal["given-first", "family-first"] = declare(
+        "choice", choices=NAME_ORDERS, doc="how the full name is written (default: given-first)", default="given-first"
+    )
+
+    @property
+    def greeting(self) -> str:
+        """What the owner calls them."""
+        return self.preferred or self.given
+
+    @property
+    def full(self) -> str:
+        if not self.family:
+            return self.given
+        space = "" if _unspaced(self.given + self.family) else " "
+        if self.order == "family-first":
+            return f"{self.family}{space}{self.given}"
+        return f"{self.given}{space}{self.family}"
+
+    @property
+    def public_default(self) -> str:
+        """Given name and family initial, the site's default public name."""
+        if not self.family:
+            return self.given
+        initial = self.family.lstrip("'’-")[:1]
+        if self.order == "family-first":
+            return f"{initial}. {self.given}"
+        return f"{self.given} {initial}."
