@@ -12,6 +12,8 @@ import json
 import multiprocessing
 import os
 import random
+import signal
+import subprocess
 import sys
 import threading
 import time
@@ -322,3 +324,29 @@ def test_letters_and_an_owner_save_at_once_lose_nothing(kit, capfd: pytest.Captu
         assert run_cli(root, "letters").exit_code == 0
     assert [p.name for p in (root / "letters").iterdir() if p.name.endswith(".tmp")] == []
     capfd.readouterr()
+
+
+# ------------------------------------------------------------------ kill -9 for real
+
+
+def test_letters_killed_at_any_moment_leaves_nothing_that_looks_edited(example_kit: Path) -> None:
+    """``kill -9`` during ``letters``: the next run cleans up and keeps nothing as if the owner had edited it."""
+    command = [str(Path(sys.executable).parent / "ownerkit"), "--kit", str(example_kit), "--today", "2026-11-26"]
+    rng = random.Random(9)
+    assert subprocess.run([*command, "letters"], capture_output=True, check=False).returncode == 0
+    folder = example_kit / "letters"
+    for trial in range(6):
+        files = {}
+        for letter in folder.iterdir():  # every letter ownerkit's own, and out of date
+            if not letter.name.startswith("."):
+                letter.write_bytes(f"an older letter, take {trial}\n".encode())
+                files[letter.name] = letters_folder.sha256(letter.read_bytes())
+        (folder / ".ownerkit-manifest.json").write_text(json.dumps({"files": files}), encoding="utf-8")
+        process = subprocess.Popen([*command, "letters"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.05, 0.6))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        again = subprocess.run([*command, "letters"], capture_output=True, text=True, check=False)
+        assert again.returncode == 0, again.stdout + again.stderr
+        assert "kept" not in again.stdout, again.stdout
+        assert [p.name for p in (example_kit / "letters").iterdir() if p.name.endswith(".tmp")] == []
