@@ -25,9 +25,12 @@ sys.path.insert(0, str(ROOT))
 
 from bench.synthetic import make_kit  # noqa: E402
 from generator.load.kit import load_kit  # noqa: E402
+from generator.model.milestones import milestones  # noqa: E402
 from generator.model.owed import owed  # noqa: E402
-from generator.render.calendar import milestones, render_calendar  # noqa: E402
-from generator.render.report import figures, render_html, render_text  # noqa: E402
+from generator.model.report import figures  # noqa: E402
+from generator.render.calendar import render_calendar  # noqa: E402
+from generator.render.report.html import render_html  # noqa: E402
+from generator.render.report.text import render_text  # noqa: E402
 
 TODAY = dt.date(2026, 11, 26)
 T = TypeVar("T")

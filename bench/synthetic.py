@@ -29,7 +29,6 @@ from generator.model.names import fold
 from generator.model.prompts import PROMPTS as BUILTIN_PROMPTS
 
 TODAY = dt.date(2026, 11, 26)
-PROMPTS = tuple(BUILTIN_PROMPTS)
 OUTCOMES = ("pending", "client", "not-a-fit")
 THANKS_HOW = ("handwritten", "email", "call", "in-person")
 
@@ -173,6 +172,8 @@ STREETS = ("Mill Street", "Harbour Road", "Church Lane", "Rua das Flores", "Stat
 TOWNS = ("Porthaven", "Eastmoor", "Kilbride", "Westfold", "Ashby Green")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
 
+# the built-in prompts this generator has words for (a new prompt needs its OPENINGS and TITLES)
+PROMPTS = tuple(p for p in BUILTIN_PROMPTS if p in OPENINGS and p in TITLES)
 _YAML_WORDS = {"yes", "no", "true", "false", "on", "off", "null", "y", "n", "~"}
 _PLAIN = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9 .,'’()-]*$")
 
@@ -390,6 +391,7 @@ def person_yml(rng: random.Random, index: int, person: dict) -> str:
         lines.append("    deceased: true")
     if rng.random() < 0.3:
         lines.append("    public_thanks: true")
+        lines.append(f"    public_thanks_since: 2025-{index % 12 + 1:02d}-01")  # not drawn: same stream
         if rng.random() < 0.3:
             lines.append(f"    public_name: {q(person['given'] + ' from ' + rng.choice(TOWNS))}")
         if rng.random() < 0.4:

@@ -16,7 +16,11 @@ Severity = Literal["error", "warning"]
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong (or worth improving) at one place in the owner's files."""
+    """One thing wrong (or worth improving) at one place in the owner's files, or in one letter.
+
+    A problem with a letter names the person it is for (``letter``) and, as its
+    ``path``, what wrote the text ("first letter", "referrals/templates/first.j2").
+    """
 
     path: str
     line: int = 0
@@ -25,9 +29,10 @@ class Problem:
     message: str = ""
     hint: str = ""
     severity: Severity = "error"
+    letter: str = ""  # the id of the person a letter is for, when the problem is in a letter
 
     def __str__(self) -> str:
-        place = self.path
+        place = f"letter for {self.letter} ({self.path})" if self.letter else self.path
         if self.line:
             place += f":{self.line}"
             if self.col:
@@ -58,6 +63,14 @@ class Problem:
         return f"{place}: {field}{what} here (run 'ownerkit check' to see it; build logs never show your values)"
 
     def as_dict(self) -> dict[str, object]:
+        if self.letter:
+            return {
+                "person": self.letter,
+                "template": self.path,
+                "message": self.message,
+                "hint": self.hint,
+                "severity": self.severity,
+            }
         return {
             "path": self.path,
             "line": self.line,

@@ -119,3 +119,48 @@ def test_new_story_unknown_prompt(kit) -> None:
     result = run_cli(kit(), "new", "story", "--prompt", "why-i-quit", "X")
     assert result.exit_code == 2
     assert "unknown prompt 'why-i-quit'" in result.output
+
+
+def test_init_prints_the_exact_next_commands(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run_cli(None, "init", "my kit", "--given", "Ana", "--business", "Ferreira Bakes")
+    assert result.exit_code == 0, result.output
+    assert result.output.split("\n\n", 1)[1] == (
+        "Your kit is ready. Next:\n"
+        "  cd 'my kit'\n"
+        "  (write your story in stories/2026-11-26-why-i-started.md: the questions in it help you start)\n"
+        "  ownerkit publish why-i-started\n"
+        "  mkdocs build                 (or mkdocs serve, to watch it at http://127.0.0.1:8000)\n"
+        "Then record who sends friends your way: ownerkit add person, ownerkit add referral\n"
+    )
+    published = run_cli(tmp_path / "my kit", "publish", "why-i-started")
+    assert published.exit_code == 0, published.output
+
+
+def test_init_owner_file_shows_every_field(tmp_path: Path) -> None:
+    from generator.model.names import PersonName
+    from generator.model.records import Owner
+    from generator.model.rules import rules_of
+
+    target = tmp_path / "kit"
+    run_cli(None, "init", str(target), "--given", "Ana", "--business", "B", "--tagline", "Bread at dawn")
+    text = (target / "stories" / "owner.yml").read_text(encoding="utf-8")
+    missing = [key for key in [*rules_of(Owner), *rules_of(PersonName)] if f"{key}:" not in text]
+    assert missing == []
+    assert 'tagline: "Bread at dawn"\n' in text
+    assert "# location: Headingley, Leeds\n" in text
+    lines = text.splitlines()[3:]  # below the three lines that explain the file
+    uncommented = "\n".join(
+        line[2:] if line.startswith("# ") else "  " + line[4:] if line.startswith("  # ") else line for line in lines
+    )
+    (target / "stories" / "owner.yml").write_text(uncommented + "\n", encoding="utf-8")
+    (target / "stories" / "images").mkdir()
+    (target / "stories" / "images" / "me.jpg").write_bytes(b"\xff\xd8\xff\xe0 a picture")
+    check = run_cli(target, "check")
+    assert "owner.yml" not in check.output, check.output
+
+
+def test_init_without_a_terminal_names_what_is_missing(tmp_path: Path) -> None:
+    result = run_cli(None, "init", str(tmp_path / "k"), "--given", "Ana")
+    assert result.exit_code == 2
+    assert "--given and --business are required when not typing at a terminal" in result.output

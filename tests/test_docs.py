@@ -99,3 +99,26 @@ def test_readme_examples_check_clean(tmp_path: Path) -> None:
     result = run_cli(tmp_path, "check")
     assert result.output == "ownerkit check: 2 stories (1 draft), 3 people, 2 referrals: no errors\n"
     assert result.exit_code == 0
+
+
+def test_the_layout_section_names_modules_that_exist() -> None:
+    """The README's drawing of the layers and the flow of a story and a referral names real modules."""
+    start = README.index("**How the code is laid out.**")
+    text = README[start : README.index("\n**", start + 1)]
+    named = set(re.findall(r"`?((?:[a-z_]+/)+[a-z_]+\.py)`?", text))
+    package = REPO / "generator"
+    missing = sorted(
+        path
+        for path in named
+        if not path.startswith(("tests/", "stories/", "referrals/"))
+        and not (package / path).exists()
+        and not (REPO / path).exists()
+    )
+    assert len(named) > 10
+    assert missing == [], "the README's layout section names modules that do not exist"
+
+
+def test_new_story_help_lists_every_built_in_prompt() -> None:
+    """The help reads the same table as the story rule: a new prompt needs no edit here."""
+    result = run_cli(None, "new", "story", "--help")
+    assert all(prompt in " ".join(result.output.split()) for prompt in PROMPTS)

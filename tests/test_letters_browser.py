@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from conftest import ARTIFACTS, launch_chromium, run_cli, serve_folder
 
-POINTS = 72  # PDF units per inch
+POINTS = 72 / 25.4  # PDF units per millimetre
 
 
 @pytest.fixture
 def letters_served(example_kit: Path) -> Iterator[tuple[Path, str]]:
-    result = run_cli(example_kit, "letters", "--person", "hamid-karimi", "--card", "A2")
+    result = run_cli(example_kit, "letters", "--person", "hamid-karimi", "--card", "iso-a6")
     assert result.exit_code == 0, result.output
     folder = example_kit / "letters"
     with serve_folder(folder) as base:
@@ -46,19 +46,23 @@ def test_card_prints_at_the_card_size(letters_served: tuple[Path, str]) -> None:
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.goto(f"{base}hamid-karimi.html")
             assert "ownerkit has not sent this" in page.inner_text(".notice")
-            page.screenshot(path=str(ARTIFACTS / "letter-card-A2.png"), full_page=True)
+            page.screenshot(path=str(ARTIFACTS / "letter-card-iso-a6.png"), full_page=True)
             page.emulate_media(media="print")
             assert page.locator(".notice").is_hidden()
             assert "Dear Hamid," in page.inner_text(".card")
             assert "With warm thanks,\nNell" in page.inner_text(".card")
+            # the text fills the card, as a hand-written card would: the sign-off sits near its foot
+            card_box, signature_box = page.locator(".card").bounding_box(), page.locator(".signature").bounding_box()
+            assert card_box and signature_box
+            assert signature_box["y"] + signature_box["height"] > card_box["y"] + 0.8 * card_box["height"]
             pdf = page.pdf(prefer_css_page_size=True, print_background=True)
         finally:
             browser.close()
     assert errors == []
-    (ARTIFACTS / "letter-card-A2.pdf").write_bytes(pdf)
+    (ARTIFACTS / "letter-card-iso-a6.pdf").write_bytes(pdf)
     boxes = media_boxes(pdf)
-    # page 1: the A2 card, 4.25 x 5.5 in; page 2: the A2 envelope, 5.75 x 4.375 in (landscape)
+    # page 1: the ISO A6 card, 105 x 148 mm; page 2: its C6 envelope, 162 x 114 mm (landscape)
     assert len(boxes) == 2, boxes
     (card_w, card_h), (env_w, env_h) = boxes
-    assert card_w == pytest.approx(4.25 * POINTS, abs=1) and card_h == pytest.approx(5.5 * POINTS, abs=1)
-    assert env_w == pytest.approx(5.75 * POINTS, abs=1) and env_h == pytest.approx(4.375 * POINTS, abs=1)
+    assert card_w == pytest.approx(105 * POINTS, abs=1) and card_h == pytest.approx(148 * POINTS, abs=1)
+    assert env_w == pytest.approx(162 * POINTS, abs=1) and env_h == pytest.approx(114 * POINTS, abs=1)

@@ -22,28 +22,43 @@ def test_queue_whole_output(kit) -> None:
         "Who to thank today, 2026-11-26\n"
         "\n"
         "Thank you owed: 5\n"
-        "  days  person       what                                                         id\n"
-        "   25!  Tanaka Mei   sent Lena (bread for her café)                               mei-tanaka-2026-11-01\n"
-        "   24!  Ruth Okafor  sent the Hendersons (a wedding cake for three hundred)       ruth-okafor-2026-11-02\n"
-        "   21!  Thomas Hale  sent Dev                                                     tom-hale-2026-11-05\n"
-        "   16!  João Silva   sent Carla from the market (a birthday cake for her mother)  joao-silva-2026-11-10\n"
-        "     6  Lena Brandt  sent Kit, her sister                                         lena-brandt-2026-11-20\n"
+        "  days  person       what                                                         when done\n"
+        "   25!  Tanaka Mei   sent Lena (bread for her café)                               "
+        "ownerkit thanked mei-tanaka-2026-11-01\n"
+        "   24!  Ruth Okafor  sent the Hendersons (a wedding cake for three hundred)       "
+        "ownerkit thanked ruth-okafor-2026-11-02\n"
+        "   21!  Thomas Hale  sent Dev                                                     "
+        "ownerkit thanked tom-hale-2026-11-05\n"
+        "   16!  João Silva   sent Carla from the market (a birthday cake for her mother)  "
+        "ownerkit thanked joao-silva-2026-11-10\n"
+        "     6  Lena Brandt  sent Kit, her sister                                         "
+        "ownerkit thanked lena-brandt-2026-11-20\n"
         "\n"
         "Follow-ups due (they haven't heard how it went): 1\n"
-        "  days  person      what                               id\n"
-        "   84!  Samuel Adé  Olu, his brother, became a client  sam-ade-2026-09-01\n"
+        "  days  person      what                               when done\n"
+        "   84!  Samuel Adé  Olu, his brother, became a client  ownerkit thanked sam-ade-2026-09-01\n"
         "\n"
         "Chains to thank (their friend is sending friends too): 2\n"
-        "  days  person      what                           id\n"
-        "   14!  Inês Costa  Priya has sent Sam             ines-costa-2026-01-10\n"
-        "     6  Tanaka Mei  Lena has sent Kit, her sister  mei-tanaka-2026-11-01\n"
+        "  days  person      what                           when done\n"
+        "   14!  Inês Costa  Priya has sent Sam             ownerkit thanked ines-costa-2026-01-10\n"
+        "     6  Tanaka Mei  Lena has sent Kit, her sister  ownerkit thanked mei-tanaka-2026-11-01\n"
         "\n"
         "Say hello (no reason needed): 1\n"
-        "  days  person      what                                     id\n"
-        "  106!  Rosa Vidal  best customer, last in touch 2026-02-10  rosa-vidal\n"
+        "  days  person      what                                     when done\n"
+        "  106!  Rosa Vidal  best customer, last in touch 2026-02-10  ownerkit touched rosa-vidal\n"
         "\n"
-        "! = overdue. Write them: ownerkit letters. Then record it: ownerkit thanked ID\n"
+        "! = overdue. Write them: ownerkit letters. When one is done, run the command on its row;\n"
+        "ownerkit thanked PERSON records everything owed to that person at once.\n"
     )
+
+
+def test_every_row_is_cleared_by_its_command(kit) -> None:
+    root = kit({"referrals/people.yml": PEOPLE, "referrals/2026.yml": SITUATIONS_REFERRALS})
+    rows = json.loads(run_cli(root, "queue", "--json").output)
+    for command in dict.fromkeys(row["command"] for row in rows):
+        result = run_cli(root, *command.split()[1:])
+        assert result.exit_code == 0, (command, result.output)
+    assert run_cli(root, "queue").output == "Nothing owed today (2026-11-26): everyone has been thanked.\n"
 
 
 def test_queue_json(kit) -> None:
@@ -70,6 +85,7 @@ def test_queue_json(kit) -> None:
         "days_waiting": 25,
         "overdue": True,
         "id": "mei-tanaka-2026-11-01",
+        "command": "ownerkit thanked mei-tanaka-2026-11-01",
     }
 
 
@@ -88,7 +104,10 @@ def test_queue_cuts_long_descriptions_on_screen_only(kit) -> None:
         }
     )
     result = run_cli(root, "queue")
-    assert "  sent Mei (a full restoration of the grand piano that has st…  joao-silva-2026-11-20\n" in result.output
+    assert (
+        "  sent Mei (a full restoration of the grand piano that has st…  ownerkit thanked joao-silva-2026-11-20\n"
+        in (result.output)
+    )
     rows = json.loads(run_cli(root, "queue", "--json").output)
     assert rows[0]["what"] == f"sent Mei ({long_for})"
 

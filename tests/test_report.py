@@ -16,7 +16,9 @@ import pytest
 from conftest import ARTIFACTS, REPO, TODAY, compare_golden_file, launch_chromium, run_cli, serve_folder
 
 from generator.load.kit import load_kit
-from generator.render.report import BANNER, NETWORK_MAX_CHILDREN, NETWORK_MAX_NODES, figures, network
+from generator.model.network import NETWORK_MAX_CHILDREN, NETWORK_MAX_NODES, network
+from generator.model.report import figures
+from generator.render.report.wording import BANNER
 
 GOLDEN = REPO / "tests" / "golden" / "private"
 
@@ -184,6 +186,7 @@ def test_cycle_text_whole_output(kit) -> None:
         "2026-09          0\n"
         "2026-10          0\n"
         "2026-11          0\n"
+        "Busiest month: Apr 2026 (1).\n"
         "\n"
         "Top referral sources and how their friends got on\n"
         "source       referrals  client  not-a-fit  pending  converted  value\n"
@@ -208,6 +211,10 @@ def test_cycle_text_whole_output(kit) -> None:
         "Sent by someone who was referred (a chain)        0       0      -       -     -\n"
         "Values are recorded for 1 of 1 referred clients."
         " There are no clients on file who came without a referral to compare with.\n"
+        "Recorded value of the clients each source sent\n"
+        "source    clients  value\n"
+        "--------  -------  -----\n"
+        "Ana Reis        1    120\n"
         "\n"
         "Days from referral to thank-you\n"
         "2 thanked (median 10.5 days from referral to thank-you); 1 not thanked yet.\n"

@@ -234,7 +234,7 @@ def test_remembered_fresh() -> None:
 
 def test_names_given_first() -> None:
     name = PersonName("Margaret", "O'Brien", "Peggy")
-    assert (name.full, name.greeting, name.public_default) == ("Margaret O'Brien", "Peggy", "Margaret O.")
+    assert (name.full, name.greeting, name.public_default) == ("Margaret O'Brien", "Peggy", "Peggy O.")
 
 
 def test_names_family_first() -> None:
@@ -380,7 +380,7 @@ def test_owed_thank_and_follow_up() -> None:
                 "dee",
                 "ben",
                 thanked=Thanks(dt.date(2026, 9, 2), "email"),
-                followed_up=dt.date(2026, 10, 1),
+                follow_ups=(dt.date(2026, 10, 1),),
             ),
             referral("r4", dt.date(2026, 9, 5), "ana", None, "not-a-fit", thanked=Thanks(dt.date(2026, 9, 6), "call")),
         ],
@@ -393,14 +393,14 @@ def test_owed_thank_and_follow_up() -> None:
 
 def test_owed_chain_until_followed_up_after_the_news() -> None:
     thanked = Thanks(dt.date(2026, 5, 2), "handwritten")
-    a_to_b = referral("ab", dt.date(2026, 5, 1), "ana", "ben", thanked=thanked, followed_up=dt.date(2026, 5, 20))
+    a_to_b = referral("ab", dt.date(2026, 5, 1), "ana", "ben", thanked=thanked, follow_ups=(dt.date(2026, 5, 20),))
     b_to_c = referral("bc", dt.date(2026, 9, 1), "ben", "cai", thanked=Thanks(dt.date(2026, 9, 2), "call"))
     people = [person("ana"), person("ben"), person("cai")]
     kit = kit_of(people, [a_to_b, b_to_c])
     assert [item for item in summary(kit) if item[0] == "chain"] == [
         ("chain", "ana", dt.date(2026, 9, 1), dt.date(2026, 9, 8))
     ]
-    told = referral("ab", dt.date(2026, 5, 1), "ana", "ben", thanked=thanked, followed_up=dt.date(2026, 9, 10))
+    told = referral("ab", dt.date(2026, 5, 1), "ana", "ben", thanked=thanked, follow_ups=(dt.date(2026, 9, 10),))
     assert [item for item in summary(kit_of(people, [told, b_to_c])) if item[0] == "chain"] == []
 
 
@@ -561,3 +561,20 @@ def test_no_hello_for_someone_already_owed_a_letter(kit) -> None:
     kinds = {(o.person.id, o.kind) for o in owed(load_kit(root, TODAY).kit, TODAY)}
     assert ("joao-silva", "thank") in kinds and ("joao-silva", "hello") not in kinds
     assert ("mei-tanaka", "hello") in kinds
+
+
+def test_ids_are_found_in_a_people_file_whose_yaml_is_broken() -> None:
+    """References are checked against these, so a syntax error does not turn every reference into an error."""
+    from generator.load.people import ids_in_broken_yaml
+
+    text = (
+        "people:\n"
+        "  - id: ana-ferreira  # the baker\n"
+        '  - {id: "joao-silva", name: {given: João\n'
+        "  - name: {given: Mei}\n"
+        "    id: 'mei-tanaka'\n"
+        "  - id: Not An Id\n"
+        "referrals:\n"
+        "  - id: ana-ferreira-2026-01-01\n"
+    )
+    assert ids_in_broken_yaml(text, "people") == {"ana-ferreira", "joao-silva", "mei-tanaka"}

@@ -66,20 +66,18 @@ def make(kit, referrals: str | bytes = TWO, more: dict | None = None) -> Path:  
 def test_old_mac_line_endings_are_kept(kit) -> None:
     before = TWO.replace("\n", "\r")
     root = make(kit, before.encode("utf-8"))
-    result = run_cli(root, "thanked", "joao-silva")
+    result = run_cli(root, "thanked", "mei-tanaka")
     assert result.exit_code == 0, result.output
     after = (root / "referrals/2026.yml").read_bytes()
     assert b"\n" not in after
-    assert after == before.replace(
-        "outcome: client\r", "outcome: client\r    thanked: {date: 2026-11-26, how: handwritten}\r"
-    ).encode("utf-8")
+    assert after == (before + "    thanked: {date: 2026-11-26, how: handwritten, told: pending}\r").encode("utf-8")
 
 
 def test_a_file_without_a_final_line_break_keeps_its_style(kit) -> None:
     root = make(kit, TWO.replace("\n", "\r\n").rstrip("\r\n"))
     assert run_cli(root, "thanked", "mei-tanaka").exit_code == 0
     after = (root / "referrals/2026.yml").read_bytes().decode("utf-8")
-    assert after.endswith("outcome: pending\r\n    thanked: {date: 2026-11-26, how: handwritten}\r\n")
+    assert after.endswith("outcome: pending\r\n    thanked: {date: 2026-11-26, how: handwritten, told: pending}\r\n")
     assert "\n" not in after.replace("\r\n", "")
 
 
@@ -298,7 +296,7 @@ def test_two_thanked_at_once_both_record(kit, capfd: pytest.CaptureFixture[str])
         codes = _together((root, ["thanked", "joao-silva"]), (root, ["thanked", "mei-tanaka"]))
         assert codes == [0, 0], capfd.readouterr()
         text = path.read_text("utf-8")
-        assert text.count("thanked: {date: 2026-11-26, how: handwritten}") == 2, text
+        assert text.count("thanked: {date: 2026-11-26, how: handwritten, told: ") == 2, text
     capfd.readouterr()
 
 

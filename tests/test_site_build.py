@@ -159,7 +159,7 @@ def test_navigation_lists_no_story(example: tuple[Kit, Path]) -> None:
 CANARY_PEOPLE = """\
 people:
   - id: kanary-consenting
-    name: {given: Annika, family: Qzfamilycanary, preferred: Qzpreferredcanary}
+    name: {given: Annika, family: Qzfamilycanary, preferred: Anni}
     email: qz-email-canary@example.test
     phone: "+44 7700 QZPHONECANARY"
     address: |
@@ -177,7 +177,7 @@ people:
     public_thanks: true
     testimonial: Annika's public words.
   - id: kanary-quiet
-    name: {given: Qzquietgivencanary, family: Qzquietfamilycanary}
+    name: {given: Qzquietgivencanary, family: Qzquietfamilycanary, preferred: Qzquietpreferredcanary}
     email: qz-quiet-canary@example.test
     public_name: Qzquietpubliccanary
     testimonial: Qzquiettestimonialcanary
@@ -257,7 +257,8 @@ def test_canaries_from_private_fields_never_reach_the_site(tmp_path: Path) -> No
     site = build_strict(root)
     files = site_files(site)
     assert {"search/search_index.json", "feed.xml", "sitemap.xml", "sitemap.xml.gz"} <= set(files)
-    assert "Annika Q." in files["thanks/index.html"]  # the consenting person, under their public name
+    # the consenting person, under their public name: what people call her and her family initial
+    assert "Anni Q." in files["thanks/index.html"]
     assert "Annika&#x27;s public words." in files["thanks/index.html"]
     assert "Annika" in files["search/search_index.json"]
     words = [*canaries(), "qzdraftslugcanary", "Qzsvgcanary"]

@@ -12,6 +12,7 @@ sys.path.insert(0, str(REPO))
 from bench.synthetic import make_kit
 from generator.load.kit import load_kit
 from generator.model.owed import chain_links
+from generator.model.prompts import PROMPTS
 
 
 def files_of(root: Path) -> dict[str, bytes]:
@@ -22,12 +23,7 @@ def test_synthetic_kit_is_valid_and_varied(tmp_path: Path) -> None:
     root = make_kit(tmp_path / "kit", stories=40, people=300, referrals=800, seed=7)
     kit = load_kit(root, TODAY).kit
     assert (len(kit.stories), len(kit.people), len(kit.referrals)) == (40, 300, 800)
-    assert {s.prompt for s in kit.stories} == {
-        "why-i-started",
-        "customer-who-changed-me",
-        "challenge-overcome",
-        "mistake-learned",
-    }
+    assert {s.prompt for s in kit.stories} == set(PROMPTS)
     assert all(350 <= s.words <= 520 for s in kit.stories)
     assert {r.outcome for r in kit.referrals} == {"pending", "client", "not-a-fit"}
     assert any(r.thanked for r in kit.referrals) and any(not r.thanked for r in kit.referrals)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from pathlib import Path
 
@@ -64,11 +65,11 @@ referrals:
     assert path.read_text("utf-8") == before.replace(
         "    referred: mei-tanaka     # she came on foot\n    outcome: client\n",
         "    referred: mei-tanaka     # she came on foot\n    outcome: client\n"
-        "    thanked: {date: 2026-10-03, how: call}\n",
+        "    thanked: {date: 2026-10-03, how: call, told: client}\n",
     )
     assert output == (
         "referrals/2026.yml:8: joao-silva-2026-10-01: added\n"
-        "    thanked: {date: 2026-10-03, how: call}\n"
+        "    thanked: {date: 2026-10-03, how: call, told: client}\n"
         "recorded 1 thank-you in referrals/2026.yml\n"
     )
 
@@ -82,7 +83,7 @@ referrals:
     path, _ = record(kit, before, "mei-tanaka-2026-10-05")
     assert path.read_text("utf-8") == before.replace(
         'referred: "Carla", outcome: pending }',
-        'referred: "Carla", outcome: pending, thanked: {date: 2026-11-26, how: handwritten} }',
+        'referred: "Carla", outcome: pending, thanked: {date: 2026-11-26, how: handwritten, told: pending} }',
     )
 
 
@@ -101,9 +102,12 @@ referrals:
     for: *cake
     outcome: pending
 """
-    path, _ = record(kit, before, "joao-silva")
+    path, _ = record(kit, before, "joao-silva")  # thanked, and told that Mei has sent Carla since
     after = path.read_text("utf-8")
-    assert only_added(before, after) == ["    thanked: {date: 2026-11-26, how: handwritten}\n"]
+    assert only_added(before, after) == [
+        "    thanked: {date: 2026-11-26, how: handwritten, told: client}\n",
+        "    followed_up: 2026-11-26\n",
+    ]
     assert "  - &first\n" in after and "for: &cake a birthday cake\n" in after and "for: *cake\n" in after
 
 
@@ -127,9 +131,10 @@ referrals:
           Carla wants
           a quote
 """
-    path, _ = record(kit, before, "joao-silva-2026-10-01")
+    path, _ = record(kit, before, "joao-silva-2026-10-01", "--date", "2026-10-04")  # before Carla came
     after = path.read_text("utf-8")
-    assert only_added(before, after) == ["        thanked: {date: 2026-11-26, how: handwritten}\n"]
+    told = "told: client, note_told: true"  # what the letter told: the outcome, and the note
+    assert only_added(before, after) == [f"        thanked: {{date: 2026-10-04, how: handwritten, {told}}}\n"]
     assert after.index("thanked") > after.index("We baked it together.")
     assert after.index("thanked") < after.index("2026-10-05")
     kit_now = load_kit(path.parent.parent, TODAY).kit
@@ -138,7 +143,10 @@ referrals:
     assert first.thanked is not None and first.thanked.how == "handwritten"
     # the last record of the file, ending in a folded scalar with no blank line after
     path2, _ = record(kit, after, "mei-tanaka-2026-10-05")
-    assert only_added(after, path2.read_text("utf-8")) == ["        thanked: {date: 2026-11-26, how: handwritten}\n"]
+    told = "told: pending, note_told: true"
+    assert only_added(after, path2.read_text("utf-8")) == [
+        f"        thanked: {{date: 2026-11-26, how: handwritten, {told}}}\n"
+    ]
 
 
 def test_block_style_thanked_when_the_file_already_uses_it(kit) -> None:
@@ -156,14 +164,19 @@ referrals:
     referred: Carla
     outcome: pending"""  # and no newline at the end of the file
     path, _ = record(kit, before, "mei-tanaka")
-    assert path.read_text("utf-8") == before + "\n    thanked:\n        date: 2026-11-26\n        how: handwritten\n"
+    assert (
+        path.read_text("utf-8")
+        == before + "\n    thanked:\n        date: 2026-11-26\n        how: handwritten\n        told: pending\n"
+    )
 
 
 def test_windows_line_endings_are_kept(kit) -> None:
     before = "referrals:\r\n  - date: 2026-10-01\r\n    from: joao-silva\r\n    referred: mei-tanaka\r\n"
     before += "    outcome: client\r\n"
     path, _ = record(kit, before.encode("utf-8"), "joao-silva")
-    assert path.read_bytes() == (before + "    thanked: {date: 2026-11-26, how: handwritten}\r\n").encode("utf-8")
+    assert path.read_bytes() == (before + "    thanked: {date: 2026-11-26, how: handwritten, told: client}\r\n").encode(
+        "utf-8"
+    )
 
 
 def test_a_person_id_records_all_their_unthanked_referrals(kit) -> None:
@@ -189,19 +202,25 @@ referrals:
 """
     path, output = record(kit, before, "joao-silva", "--how", "in-person")
     added = only_added(before, path.read_text("utf-8"))
-    assert added == ["    thanked: {date: 2026-11-26, how: in-person}\n"] * 2
+    assert added == [
+        "    thanked: {date: 2026-11-26, how: in-person, told: client}\n",
+        "    followed_up: 2026-11-26\n",  # the chain: Mei, whom he sent, has sent Carla
+        "    thanked: {date: 2026-11-26, how: in-person, told: not-a-fit}\n",
+    ]
     assert output == (
         "referrals/2026.yml:6: joao-silva-2026-10-01: added\n"
-        "    thanked: {date: 2026-11-26, how: in-person}\n"
-        "referrals/2026.yml:15: joao-silva-2026-10-03: added\n"
-        "    thanked: {date: 2026-11-26, how: in-person}\n"
-        "recorded 2 thank-yous in referrals/2026.yml\n"
+        "    thanked: {date: 2026-11-26, how: in-person, told: client}\n"
+        "referrals/2026.yml:7: joao-silva-2026-10-01: added\n"
+        "    followed_up: 2026-11-26\n"
+        "referrals/2026.yml:16: joao-silva-2026-10-03: added\n"
+        "    thanked: {date: 2026-11-26, how: in-person, told: not-a-fit}\n"
+        "recorded 2 thank-yous and 1 follow-up in referrals/2026.yml\n"
     )
     kit_now = load_kit(path.parent.parent, TODAY).kit
-    assert [o.kind for o in owed(kit_now, TODAY) if o.person.id == "joao-silva" and o.kind == "thank"] == []
+    assert [o.kind for o in owed(kit_now, TODAY) if o.person.id == "joao-silva"] == []
 
 
-def test_follow_up_adds_then_moves_followed_up(kit) -> None:
+def test_follow_up_adds_then_keeps_history(kit) -> None:
     before = """\
 referrals:
   - date: 2026-01-01
@@ -219,13 +238,13 @@ referrals:
     # Mei's friend became a client: a plain follow-up
     path, _ = record(kit, before, "mei-tanaka-2026-10-02", "--follow-up")
     assert only_added(before, path.read_text("utf-8")) == ["    followed_up: 2026-11-26\n"]
-    # João is owed a chain follow-up (Mei, whom he sent, has sent Carla): the date moves on, the comment stays
+    # João is owed a chain follow-up (Mei, whom he sent, has sent Carla): a second date, the first kept
     root = path.parent.parent
-    result = run_cli(root, "thanked", "joao-silva", "--follow-up")
+    result = run_cli(root, "thanked", "joao-silva")
     assert result.exit_code == 0, result.output
     assert result.output == (
         "referrals/2026.yml:7: joao-silva-2026-01-01: changed\n"
-        "    followed_up: 2026-11-26  # told him at the market\n"
+        "    followed_up: [2026-02-01, 2026-11-26]  # told him at the market\n"
         "recorded 1 follow-up in referrals/2026.yml\n"
     )
     assert [o.kind for o in owed(load_kit(root, TODAY).kit, TODAY)] == []
@@ -239,7 +258,7 @@ def test_dry_run_changes_nothing(kit) -> None:
     assert result.exit_code == 0
     assert result.output == (
         "referrals/2026.yml:7: joao-silva-2026-10-01: would add\n"
-        "    thanked: {date: 2026-11-26, how: handwritten}\n"
+        "    thanked: {date: 2026-11-26, how: handwritten, told: client}\n"
         "dry run: would record 1 thank-you in referrals/2026.yml; nothing was written\n"
     )
     assert path.read_bytes() == before
@@ -284,7 +303,9 @@ def test_already_thanked(kit) -> None:
     )
     result = run_cli(root, "thanked", "joao-silva")
     assert result.exit_code == 0
-    assert result.output == "nothing to record: every referral from joao-silva has been thanked already\n"
+    assert result.output == (
+        "nothing to record: every referral from joao-silva has been thanked and followed up on already\n"
+    )
 
 
 def test_an_alias_record_is_refused(kit) -> None:
@@ -325,3 +346,60 @@ def test_unknown_id_suggests_the_closest(example_kit) -> None:
     assert result.output == (
         'Error: no referral or person has the id "hamid-karimi-2026-08-41" (did you mean hamid-karimi-2026-08-14?)\n'
     )
+
+
+CHAIN = """\
+referrals:
+  - date: 2026-01-01
+    from: joao-silva
+    referred: mei-tanaka
+    outcome: client
+    thanked: {date: 2026-01-02, how: call}
+    followed_up:
+      - 2026-02-01   # at the market
+  - date: 2026-11-20
+    from: mei-tanaka
+    referred: Carla
+    outcome: pending
+"""
+
+
+def test_a_person_id_clears_thank_yous_and_chains_alike(kit) -> None:
+    more = "  - date: 2026-11-21\n    from: joao-silva\n    referred: Rui\n    outcome: pending\n"
+    path, output = record(kit, CHAIN + more, "joao-silva")
+    assert output == (
+        "referrals/2026.yml:9: joao-silva-2026-01-01: changed\n"
+        "    - 2026-11-26\n"
+        "referrals/2026.yml:18: joao-silva-2026-11-21: added\n"
+        "    thanked: {date: 2026-11-26, how: handwritten, told: pending}\n"
+        "recorded 1 thank-you and 1 follow-up in referrals/2026.yml\n"
+    )
+    kit_now = load_kit(path.parent.parent, TODAY).kit
+    assert [(o.kind, o.person.id) for o in owed(kit_now, TODAY)] == [("thank", "mei-tanaka")]
+    assert kit_now.referrals[0].follow_ups == (dt.date(2026, 2, 1), dt.date(2026, 11, 26))
+
+
+def test_one_row_by_referral_id_and_history_is_kept(kit) -> None:
+    path, _ = record(kit, CHAIN, "joao-silva-2026-01-01", "--date", "2026-11-22")
+    assert only_added(CHAIN, path.read_text("utf-8")) == ["      - 2026-11-22\n"]
+    root = path.parent.parent
+    again = run_cli(root, "thanked", "joao-silva-2026-01-01", "--follow-up")  # more news, later
+    assert again.exit_code == 0, again.output
+    text = path.read_text("utf-8")
+    assert "    followed_up:\n      - 2026-02-01   # at the market\n      - 2026-11-22\n      - 2026-11-26\n" in text
+    same_day = run_cli(root, "thanked", "joao-silva-2026-01-01", "--follow-up")
+    assert (
+        same_day.output == "Error: joao-silva-2026-01-01 was already followed up on 2026-11-26; nothing was written\n"
+    )
+
+
+def test_a_hello_is_cleared_by_touched(kit) -> None:
+    people = PEOPLE + "    best_customer: true\n    last_contact: 2026-01-05\n"
+    root = kit({"referrals/people.yml": people, "referrals/2026.yml": "referrals: []\n"})
+    result = run_cli(root, "thanked", "mei-tanaka")
+    assert result.output == (
+        "nothing to record: every referral from mei-tanaka has been thanked and followed up on already;"
+        " when you have said hello: ownerkit touched mei-tanaka\n"
+    )
+    assert run_cli(root, "touched", "mei-tanaka").exit_code == 0
+    assert run_cli(root, "queue").output == "Nothing owed today (2026-11-26): everyone has been thanked.\n"

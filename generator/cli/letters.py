@@ -18,8 +18,8 @@ from generator.cli.main import (
     progress_bar,
     relative,
 )
+from generator.model.cards import CARDS, CardSize, card_size
 from generator.model.dates import FRESH_MONTHS
-from generator.model.letters import CARD_SIZES
 from generator.model.records import THANKS_HOW
 from generator.model.text import count
 
@@ -30,11 +30,19 @@ if TYPE_CHECKING:  # rendering imports Jinja2: load it only when letters are wri
 
 @click.command()
 @click.option("--person", "person_ids", multiple=True, metavar="ID", help="Only this person (repeatable).")
-@click.option("--all", "everyone", is_flag=True, help="Everyone who has ever referred a friend, not only those owed.")
+@click.option(
+    "--all",
+    "everyone",
+    is_flag=True,
+    help="Everyone who has ever referred a friend, not only those owed (a hello for those owed nothing).",
+)
 @click.option(
     "--card",
-    type=click.Choice(sorted(CARD_SIZES), case_sensitive=False),
-    help="Card size: A2 (4¼×5½ in), A6 (4½×6¼ in), A7 (5×7 in). Default: card_size in stories/owner.yml, else A2.",
+    metavar="SIZE",
+    callback=lambda _ctx, _param, value: _card(value),
+    help="Card size: "
+    + "; ".join(f"{c.name}: {c.described.split(', ', 1)[1]}" for c in CARDS.values())
+    + ". Default: card_size in stories/owner.yml, else iso-a6.",
 )
 @click.option(
     "--fresh-months",
@@ -51,7 +59,7 @@ def letters(
     context: Context,
     person_ids: tuple[str, ...],
     everyone: bool,
-    card: str | None,
+    card: CardSize | None,
     fresh_months: int,
     strict: bool,
     dry_run: bool,
@@ -72,7 +80,7 @@ def letters(
     Examples:
       ownerkit letters
       ownerkit letters --dry-run
-      ownerkit letters --person peggy-hollis --card A7
+      ownerkit letters --person peggy-hollis --card iso-a5
       ownerkit letters --all --fresh-months 6
     """
     from generator.commands.letters import write_letters
@@ -104,6 +112,19 @@ def letters(
         _print_letters(result)
 
 
+def _card(value: str | None) -> CardSize | None:
+    """The card named by --card; an unknown or ambiguous name says how to choose."""
+    if value is None:
+        return None
+    try:
+        card, ambiguous = card_size(value)
+    except KeyError:
+        raise click.BadParameter(f"{value!r} is not a card size; choose one of {', '.join(CARDS)}") from None
+    if ambiguous:
+        raise click.BadParameter(ambiguous)
+    return card
+
+
 def _letters_json(result: LettersResult) -> dict[str, object]:
     if not result.rendered:
         return {"ok": True, "letters": [], "problems": []}
@@ -112,7 +133,7 @@ def _letters_json(result: LettersResult) -> dict[str, object]:
     return {
         "ok": True,
         "dry_run": result.dry_run,
-        "card": result.size,
+        "card": result.size.name,
         "folder": str(result.folder),
         "letters": [
             {
@@ -133,7 +154,7 @@ def _print_letters(result: LettersResult) -> None:
     dry_run, size, rendered = result.dry_run, result.size, result.rendered
     verb = "would write" if dry_run else "wrote"
     click.echo(
-        f"ownerkit letters: {count(len(rendered), 'letter')} on {size} cards"
+        f"ownerkit letters: {count(len(rendered), 'letter')} on {size.described} cards"
         f"{' (dry run: nothing is written)' if dry_run else ''}"
     )
     width = max(len(one.letter.person.id) for one in rendered)
@@ -158,7 +179,7 @@ def _print_letters(result: LettersResult) -> None:
             click.echo(f"left out of the letter for {left.person_id}: {left.what}{where} ({left.why})")
     click.echo(
         f"Letters {'would be' if dry_run else 'are'} in {relative(result.folder)}/: copy each .txt by hand,"
-        f" print each .html on an {size} card, or open each .eml as a draft. Nothing has been sent."
+        f" print each .html on {size.with_article} card, or open each .eml as a draft. Nothing has been sent."
     )
     if not dry_run:
         click.echo("When you have thanked someone: ownerkit thanked ID")
@@ -209,20 +230,22 @@ def queue(context: Context, as_json: bool) -> None:
     "--how", type=click.Choice(THANKS_HOW), default="handwritten", show_default=True, help="How you thanked them."
 )
 @click.option("--date", "when", metavar="YYYY-MM-DD", help="When (default: today).")
-@click.option("--follow-up", "follow_up", is_flag=True, help="Record that you told them how it went (followed_up:).")
+@click.option("--follow-up", "follow_up", is_flag=True, help="Only follow-ups: record that you told them how it went.")
 @dry_run_option
 @pass_context
 def thanked(context: Context, ident: str, how: str, when: str | None, follow_up: bool, dry_run: bool) -> None:
-    """Record a thank-you (or a follow-up) in the referral's own YAML file.
+    """Record that you sent what the queue asked: a thank-you, a follow-up or a chain note.
 
-    ID is a referral id (from `ownerkit queue`, e.g. peggy-hollis-2026-11-04)
-    or a person id (all their referrals not yet thanked). Only the lines that
-    record it are added; every comment and every other line stays as it was.
+    ID is a person id (clears all their rows in ownerkit queue) or the
+    referral id on one row (clears that row). A thank-you is recorded as
+    thanked: {date, how}; a follow-up or chain note as one more date under
+    followed_up: (earlier dates are kept). Only those lines are added;
+    every comment and every other line stays as it was.
 
     \b
     Examples:
-      ownerkit thanked peggy-hollis-2026-11-04
-      ownerkit thanked peggy-hollis --how call --date 2026-11-20
+      ownerkit thanked peggy-hollis
+      ownerkit thanked peggy-hollis-2026-11-04 --how call --date 2026-11-20
       ownerkit thanked daniel-okoro-2025-09-03 --follow-up
       ownerkit thanked sulastri --dry-run
     """
@@ -234,10 +257,8 @@ def thanked(context: Context, ident: str, how: str, when: str | None, follow_up:
     result = record_thanked(context.kit, context.today, ident, how=how, day=day, follow_up=follow_up, dry_run=dry_run)
     for note in result.notes:
         click.echo(note)
-    what = "follow-up" if follow_up else "thank-you"
     if not result.recorded:
-        done = "followed up on" if follow_up else "thanked"
-        click.echo(f"nothing to record: every referral from {ident} has been {done} already")
+        click.echo(result.nothing)
         return
     for change in result.changes:
         for item in change.changed:
@@ -247,8 +268,11 @@ def thanked(context: Context, ident: str, how: str, when: str | None, follow_up:
                 verb = "would add" if dry_run else "added"
             click.echo(f"{change.path}:{item.first_line}: {item.referral_id}: {verb}")
             click.echo(textwrap.indent(textwrap.dedent("\n".join(item.lines)), "    ").rstrip())
+    parts = [count(result.thanks, "thank-you")] if result.thanks else []
+    if result.follow_ups:
+        parts.append(count(result.follow_ups, "follow-up"))
     files = ", ".join(c.path for c in result.changes)
     if dry_run:
-        click.echo(f"dry run: would record {count(result.recorded, what)} in {files}; nothing was written")
+        click.echo(f"dry run: would record {' and '.join(parts)} in {files}; nothing was written")
     else:
-        click.echo(f"recorded {count(result.recorded, what)} in {files}")
+        click.echo(f"recorded {' and '.join(parts)} in {files}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shlex
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,6 +20,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from generator import __version__
+from generator.cli import terminal
 from generator.commands.check import check as check_kit
 from generator.commands.progress import Progress
 from generator.errors import KitInvalid, OwnerkitError, Problem
@@ -69,7 +71,8 @@ def print_problems(problems: Iterable[Problem], err: bool = True) -> None:
         click.echo(str(problem), err=err)
 
 
-def parse_date(value: str, option: str) -> dt.date:
+def parse_date(value: str, option: str | None = None) -> dt.date:
+    """A YYYY-MM-DD option value; in a callback click names the option itself."""
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -77,12 +80,7 @@ def parse_date(value: str, option: str) -> dt.date:
 
 
 def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
-    if not value:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+    return parse_date(value) if value else dt.date.today()
 
 
 def json_option(func: F) -> F:
@@ -124,8 +122,11 @@ def progress_bar(show: bool) -> Progress:
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog="""\b
 Examples:
+  ownerkit init my-kit
   ownerkit check
   ownerkit new story --prompt why-i-started "Why I opened the shop"
+  ownerkit add person --given Olubisi --family Adebayo --preferred Bisi
+  ownerkit queue
   ownerkit --kit ~/my-kit check --strict
 """,
 )
@@ -203,34 +204,66 @@ def check(context: Context, strict: bool, as_json: bool) -> None:
 @click.option("--given", help="Your given (first) name.")
 @click.option("--family", help="Your family name, if you have one.")
 @click.option("--business", help="Your business's name.")
+@click.option("--tagline", help="One line under your name on the home page.")
+@click.option("--location", help="Your town or neighbourhood.")
+@click.option("--email", help="The email address your site shows for getting in touch.")
 @pass_context
-def init(context: Context, directory: Path, given: str | None, family: str | None, business: str | None) -> None:
+def init(
+    context: Context,
+    directory: Path,
+    given: str | None,
+    family: str | None,
+    business: str | None,
+    tagline: str | None,
+    location: str | None,
+    email: str | None,
+) -> None:
     """Start a new kit in DIRECTORY with a profile, a first story and empty records.
 
-    Never overwrites: if any starter file exists already, nothing is written.
+    Asks for your name and business at a terminal; in scripts give them as
+    options. Never overwrites: if any starter file exists already, nothing
+    is written. stories/owner.yml lists every field, the optional ones as
+    commented examples.
 
     \b
     Examples:
+      ownerkit init my-kit
       ownerkit init my-kit --given Ana --family Ferreira --business "Ferreira Bakes"
-      ownerkit init .        (asks for your name and business)
+      ownerkit init . --given Ana --business "Ferreira Bakes" --location "Headingley, Leeds"
     """
     from generator.commands.init import init as init_kit
 
-    interactive = sys.stdin.isatty()
-    if not given:
-        if not interactive:
-            raise click.UsageError("--given is required when not typing at a terminal")
-        given = click.prompt("Your given (first) name")
-    if family is None and interactive:
-        family = click.prompt("Your family name (leave empty if you have none)", default="", show_default=False)
-    if not business:
-        if not interactive:
-            raise click.UsageError("--business is required when not typing at a terminal")
-        business = click.prompt("Your business's name")
-    written = init_kit(directory, given, family, business, context.today)
+    if terminal.at_terminal() and not (given and business):
+        given = given or click.prompt("Your given (first) name")
+        if family is None:
+            family = click.prompt("Your family name (empty if you have none)", default="", show_default=False)
+        business = business or click.prompt("Your business's name")
+        tagline = tagline or click.prompt("One line about it (empty to skip)", default="", show_default=False)
+        location = location or click.prompt("Your town (empty to skip)", default="", show_default=False)
+    if not given or not business:
+        raise click.UsageError(
+            "--given and --business are required when not typing at a terminal,"
+            ' e.g. ownerkit init my-kit --given Ana --business "Ferreira Bakes"'
+        )
+    written = init_kit(
+        directory, given, family, business, context.today, tagline=tagline, location=location, email=email
+    )
     for path in written:
         click.echo(f"created {relative(path)}")
-    click.echo(f"Next: cd {relative(directory)} and write your first story in {relative(written[-1])}")
+    story = written[-1].relative_to(directory.resolve()).as_posix()
+    click.echo("\nYour kit is ready. Next:")
+    if directory.resolve() != Path.cwd().resolve():
+        click.echo(f"  cd {shlex.quote(_shortest(directory))}")
+    click.echo(f"  (write your story in {story}: the questions in it help you start)")
+    click.echo(f"  ownerkit publish {Path(story).stem.split('-', 3)[-1]}")
+    click.echo("  mkdocs build                 (or mkdocs serve, to watch it at http://127.0.0.1:8000)")
+    click.echo("Then record who sends friends your way: ownerkit add person, ownerkit add referral")
+
+
+def _shortest(directory: Path) -> str:
+    """``directory`` as the owner would type it: relative when it is below here, else absolute."""
+    shown = relative(directory.resolve())
+    return shown if not shown.startswith("..") else str(directory.resolve())
 
 
 @main.group()
@@ -268,4 +301,4 @@ def new_story(context: Context, title: str, prompt_id: str, when: str | None, sl
         path = new_story(context.kit, title, prompt_id, day, slug)
     except UnknownPrompt as exc:
         raise click.BadParameter(str(exc), param_hint="--prompt") from None
-    click.echo(f"created {relative(path)} (a draft: remove 'draft: true' when it is ready to publish)")
+    click.echo(f"created {relative(path)} (a draft: when it is ready, ownerkit publish {path.stem[11:]})")

@@ -71,7 +71,8 @@ def report(context: Context, output: Path | None, as_text: bool, as_json: bool, 
       ownerkit report --json | jq '.top_sources[0]'
     """
     from generator.commands.private import report_figures, write_report
-    from generator.render.report import figures_as_dict, render_text
+    from generator.render.report.text import render_text
+    from generator.render.report.wording import figures_as_dict
 
     if as_text and as_json:
         raise click.UsageError("--text and --json print different things; choose one")

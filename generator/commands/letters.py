@@ -12,12 +12,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.commands.progress import Progress, no_progress
-from generator.errors import OwnerkitError, Refused
+from generator.errors import OwnerkitError, Problem, Refused
 from generator.load.kit import load_kit
+from generator.model.cards import CardSize, card_size
 from generator.model.dates import FRESH_MONTHS
 from generator.model.letters import NoLetter, letters_owed
 from generator.model.records import Kit
-from generator.render.letters.checks import LetterIssue, check_letter, check_together, has_errors
+from generator.render.letters.checks import check_letter, check_together, has_errors
 from generator.render.letters.text import LetterRenderer, RenderedLetter
 from generator.write.letters_folder import LETTERS_DIR, LetterFolder, PlannedFile
 from generator.write.lock import kit_lock
@@ -28,12 +29,12 @@ class LettersResult:
     """What a run chose, rendered and wrote (or would write, or refused to write)."""
 
     kit: Kit
-    size: str
+    size: CardSize
     folder: Path
     dry_run: bool
     rendered: list[RenderedLetter] = field(default_factory=list)
-    warnings: list[LetterIssue] = field(default_factory=list)
-    refused: list[LetterIssue] = field(default_factory=list)  # why nothing was written
+    warnings: list[Problem] = field(default_factory=list)
+    refused: list[Problem] = field(default_factory=list)  # why nothing was written
     planned: list[PlannedFile] = field(default_factory=list)
 
     def files_of(self, person_id: str) -> list[PlannedFile]:
@@ -47,7 +48,7 @@ def write_letters(
     *,
     person_ids: tuple[str, ...] = (),
     everyone: bool = False,
-    card: str | None = None,
+    card: CardSize | None = None,
     fresh_months: int = FRESH_MONTHS,
     strict: bool = False,
     dry_run: bool = False,
@@ -61,7 +62,7 @@ def write_letters(
     set and nothing written.
     """
     kit = load_kit(root, today).kit
-    size = (card or kit.owner.card_size or "A2").upper()
+    size = card or card_size(kit.owner.card_size)[0]
     base = LettersResult(kit, size, kit.root / LETTERS_DIR, dry_run)
     try:
         chosen = letters_owed(kit, today, person_ids=person_ids, everyone=everyone, fresh_months=fresh_months)
@@ -71,7 +72,7 @@ def write_letters(
         return base
     renderer = LetterRenderer(kit, fresh_months=fresh_months)
     rendered: list[RenderedLetter] = []
-    issues: list[LetterIssue] = []
+    issues: list[Problem] = []
     try:
         with progress(chosen, "Writing letters") as letters:
             for letter in letters:

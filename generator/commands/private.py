@@ -8,7 +8,8 @@ from pathlib import Path
 
 from generator.errors import OwnerkitError
 from generator.load.kit import load_kit
-from generator.render.report import Figures, figures, render_html
+from generator.model.report import Figures, figures
+from generator.render.report.html import render_html
 from generator.write.files import write_atomic
 from generator.write.private import private_target
 
@@ -23,7 +24,8 @@ class CalendarResult:
 
 def write_calendar(root: Path, today: dt.date, output: Path | None = None, dry_run: bool = False) -> CalendarResult:
     """Write the milestones calendar (default ``private/milestones.ics``)."""
-    from generator.render.calendar import milestones, render_calendar  # icalendar loads only for this command
+    from generator.model.milestones import milestones
+    from generator.render.calendar import render_calendar  # icalendar loads only for this command
 
     kit = load_kit(root, today).kit
     target = private_target(root, output, "milestones.ics")

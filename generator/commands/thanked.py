@@ -1,7 +1,11 @@
-"""``ownerkit thanked``: record a thank-you or a follow-up in the referral's own YAML file.
+"""``ownerkit thanked``: record what the queue asked for, in the referral's own YAML file.
 
-Only the lines that record it are added (:mod:`generator.write.yamledit`); every
-comment and every other line of the owner's file stays as it was.
+A person id clears all their rows of the queue (thank-yous, follow-ups, chain
+notes); a referral id clears that one row (:func:`generator.model.owed.to_record`
+says which fields that means). A thank-you is ``thanked: {date, how}``; a
+follow-up is one more date under ``followed_up:``, earlier dates kept. Only the
+lines that record it are added (:mod:`generator.write.yamlappend`); every comment
+and every other line of the owner's file stays as it was.
 """
 
 from __future__ import annotations
@@ -13,10 +17,12 @@ from pathlib import Path
 
 from generator.errors import Refused
 from generator.load.kit import load_kit
-from generator.model.owed import owed
+from generator.model.letters import NoLetter, letters_owed
+from generator.model.owed import owed, to_record
 from generator.model.records import Kit, Referral
 from generator.write.lock import kit_lock
-from generator.write.yamledit import Edit, FileChange, apply_changes, finish_interrupted, plan_edits, verify
+from generator.write.yamlappend import plan_thanks
+from generator.write.yamledit import Edit, FileChange, apply_changes, finish_interrupted, verify
 
 
 @dataclass(frozen=True)
@@ -24,10 +30,15 @@ class ThankedResult:
     """The changes made (or, in a dry run, that would be made) to the owner's files."""
 
     changes: list[FileChange]
-    recorded: int  # referrals recorded; 0 when there was nothing left to record
-    follow_up: bool
+    thanks: int  # thank-yous recorded
+    follow_ups: int  # follow-ups and chain notes recorded
     dry_run: bool
+    nothing: str = ""  # when nothing was owed: why, and what to do instead
     notes: tuple[str, ...] = ()  # what became of a change an earlier, interrupted run left half-done
+
+    @property
+    def recorded(self) -> int:
+        return self.thanks + self.follow_ups
 
 
 def record_thanked(
@@ -40,10 +51,10 @@ def record_thanked(
     follow_up: bool = False,
     dry_run: bool = False,
 ) -> ThankedResult:
-    """Record that the owner thanked (or, with ``follow_up``, followed up) ``ident`` on ``day``.
+    """Record that the owner sent what ``ident`` (a person or one referral) is owed, on ``day``.
 
-    ``ident`` is a referral id, or a person id (all their referrals not yet
-    recorded). Raises :class:`~generator.errors.Refused` when the records do not allow it.
+    With ``follow_up``, only follow-ups. Raises :class:`~generator.errors.Refused`
+    when the records do not allow it (an unknown id, a referral with nothing owed).
     The kit's lock is held from reading the files to writing them: two at once
     cannot lose each other's record.
     """
@@ -58,51 +69,69 @@ def _record(
 ) -> ThankedResult:
     kit = load_kit(root, today).kit
     day = day or today
-    referrals = _referrals_for(kit, today, ident, follow_up)
+    try:
+        records = to_record(kit, today, ident, follow_up, day)
+    except KeyError:
+        raise Refused(_unknown_id(kit, ident)) from None
+    if not records:
+        if ident in kit.people:
+            return ThankedResult([], 0, 0, dry_run, _nothing_owed(kit, today, ident, follow_up))
+        raise Refused(_nothing_owed(kit, today, ident, follow_up))
     edits = []
-    for referral in referrals:
+    thanking = [referral for referral, key in records if key == "thanked"]
+    told = what_the_letter_told(kit, thanking, today) if thanking else {}
+    for referral, key in records:
         if day < referral.date:
             raise Refused(f"{referral.id}: {day} is before the referral itself ({referral.date})")
-        if follow_up:
+        if key == "followed_up":
             if referral.followed_up and referral.followed_up >= day:
                 raise Refused(f"{referral.id} was already followed up on {referral.followed_up}; nothing was written")
-            edits.append(Edit(referral, "followed_up", day.isoformat(), replace=referral.followed_up is not None))
+            edits.append(Edit(referral, "followed_up", day.isoformat()))
         else:
-            edits.append(Edit(referral, "thanked", {"date": day.isoformat(), "how": how}))
-    if not edits:
-        return ThankedResult([], 0, follow_up, dry_run)
-    changes = plan_edits(kit, edits)
+            edits.append(Edit(referral, "thanked", {"date": day.isoformat(), "how": how, **told.get(referral.id, {})}))
+    changes = plan_thanks(kit, edits)
     verify(kit, changes, today)
     if not dry_run:
         apply_changes(kit, changes)
-    return ThankedResult(changes, len(edits), follow_up, dry_run)
+    thanks = sum(e.key == "thanked" for e in edits)
+    return ThankedResult(changes, thanks, len(edits) - thanks, dry_run)
 
 
-def _referrals_for(kit: Kit, today: dt.date, ident: str, follow_up: bool) -> list[Referral]:
-    by_id = {r.id: r for r in kit.referrals}
-    if ident in by_id:
-        referral = by_id[ident]
-        if follow_up and referral.outcome != "client" and not _in_chain(kit, today, referral):
-            raise Refused(f"{ident}: the friend did not become a client, so there is no news to follow up with")
-        if not follow_up and referral.thanked:
-            raise Refused(
-                f"{ident} was already thanked on {referral.thanked.date} ({referral.thanked.how}); nothing was written"
-            )
-        return [referral]
-    if ident not in kit.people:
-        known = [*kit.people, *(r.id for r in kit.referrals)]
-        close = sorted(k for k in known if k.startswith(ident)) or difflib.get_close_matches(
-            ident, known, n=1, cutoff=0.6
-        )
-        hint = f"did you mean {close[0]}?" if close else "see ownerkit queue for ids"
-        raise Refused(f'no referral or person has the id "{ident}" ({hint})')
-    if not follow_up:
-        return [r for r in kit.referrals if r.from_id == ident and r.thanked is None]
-    owed_now = [o for o in owed(kit, today) if o.person.id == ident and o.kind in ("follow-up", "chain")]
-    found = {o.referrals[0].id: o.referrals[0] for o in owed_now}
-    return sorted(found.values(), key=lambda r: (r.date, r.id))
+def _unknown_id(kit: Kit, ident: str) -> str:
+    known = [*kit.people, *(r.id for r in kit.referrals)]
+    close = sorted(k for k in known if k.startswith(ident)) or difflib.get_close_matches(ident, known, n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]}?" if close else "see ownerkit queue for ids"
+    return f'no referral or person has the id "{ident}" ({hint})'
 
 
-def _in_chain(kit: Kit, today: dt.date, referral: Referral) -> bool:
-    """Whether ``referral`` (A sent B) is owed a chain follow-up (B has since sent someone)."""
-    return any(o.kind == "chain" and o.referrals[0].id == referral.id for o in owed(kit, today))
+def _nothing_owed(kit: Kit, today: dt.date, ident: str, follow_up: bool) -> str:
+    """Why there is nothing to record for ``ident``, with what was recorded already."""
+    referral = next((r for r in kit.referrals if r.id == ident), None)
+    if referral is None:
+        what = "followed up on" if follow_up else "thanked and followed up on"
+        message = f"nothing to record: every referral from {ident} has been {what} already"
+        if any(o.kind == "hello" and o.person.id == ident for o in owed(kit, today)):
+            message += f"; when you have said hello: ownerkit touched {ident}"
+        return message
+    if follow_up:
+        return f"{ident}: the friend did not become a client, so there is no news to follow up with"
+    done = f"thanked on {referral.thanked.date} ({referral.thanked.how})" if referral.thanked else ""
+    if referral.follow_ups:
+        done += f", followed up on {', '.join(str(d) for d in referral.follow_ups)}"
+    return f"{ident} was already {done}; nothing was written"
+
+
+def what_the_letter_told(kit: Kit, referrals: list[Referral], today: dt.date) -> dict[str, dict[str, str]]:
+    """For each referral, what its thank-you letter tells: the outcome, and whether it gives the note.
+
+    Recorded with the thank-you (``told``, ``note_told``) so that no follow-up repeats news already given.
+    """
+    told: dict[str, dict[str, str]] = {}
+    for pid in dict.fromkeys(r.from_id for r in referrals):
+        try:
+            letters = letters_owed(kit, today, person_ids=(pid,))
+        except NoLetter:
+            continue
+        for friend in (f for letter in letters for f in letter.thanks):
+            told[friend.referral_id] = {"told": friend.outcome, **({"note_told": "true"} if friend.note else {})}
+    return told

@@ -135,10 +135,27 @@ def check_referral(referral: Referral | Unbuilt, known: set[str], today: dt.date
     thanked = value(referral, "thanked")
     if thanked is not None:
         problems.extend(_check_done(referral, "thanked.date", thanked.date, when, today, THANKED))
-    followed_up = value(referral, "followed_up")
-    if followed_up is not None:
+    for followed_up in value(referral, "follow_ups") or ():
         problems.extend(_check_done(referral, "followed_up", followed_up, when, today, FOLLOWED_UP))
     return problems
+
+
+def check_consent(people: list[Person], today: dt.date, problems: list[Problem]) -> None:
+    """Consent to be thanked in public, with the dates that show it (a missing date is a warning)."""
+    for person in people:
+        since, withdrawn = person.public_thanks_since, person.public_thanks_withdrawn
+        for key, day in (("public_thanks_since", since), ("public_thanks_withdrawn", withdrawn)):
+            if day and day > today:
+                problems.append(at(person, key, f"{day} is in the future", f"today is {today}"))
+        if since and withdrawn and withdrawn < since:
+            problems.append(at(person, "public_thanks_withdrawn", f"{withdrawn} is before consent was given ({since})"))
+        if person.public_thanks and since is None:
+            message, hint = "no date for this consent", "add public_thanks_since: YYYY-MM-DD, the day they said yes"
+        elif since and not person.public_thanks and withdrawn is None:
+            message, hint = f"consent given on {since} was taken back", "add public_thanks_withdrawn: YYYY-MM-DD"
+        else:
+            continue
+        problems.append(replace(at(person, "public_thanks", f"{person.id}: {message}", hint), severity="warning"))
 
 
 # what the owner did after a referral: (why not before it, what to do instead of a future date)

@@ -4,6 +4,10 @@ A :class:`RecordReader` reports unknown fields (with a "did you mean"),
 duplicate fields, missing required fields and wrong values, each at its line,
 and hands back clean Python values. It never raises for bad input: problems
 are collected so that one run reports them all.
+
+Long because: one small reader per kind of field (text, line, email, slug,
+url, date, amount, year...), kept side by side so that a new kind is one method
+next to its neighbours.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from typing import Any
 
 from generator.errors import Problem
 from generator.load.yamlsource import MarkedList, MarkedMap
+from generator.model.cards import card_size
 from generator.model.dates import MONTH_NAMES, PartialDate
 from generator.model.email_address import address_problem
 from generator.model.records import Source
@@ -29,6 +34,15 @@ _PARTIAL = re.compile(r"^(?:(\d{4})-|--)?(\d{1,2})-(\d{1,2})$")
 YEARS = (1800, 2200)  # dates outside these years are typing mistakes (and overflow calendars)
 MAX_AMOUNT = Decimal(10) ** 12
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # all but tab and line feed
+# the text kinds read by a pattern: (pattern, what was expected, hint)
+_PATTERNS = {
+    "url": (
+        re.compile(r"^(https?://|mailto:)\S+$"),
+        "a web address starting with https://",
+        "e.g. https://example.com/me",
+    ),
+    "slug": (SLUG, "a short id of lowercase letters, digits and hyphens", "e.g. ana-ferreira"),
+}
 
 _KIND_NAMES = {
     bool: "true or false",
@@ -149,6 +163,12 @@ class RecordReader:
             what = "a line break (\\r)" if bad.group() == "\r" else f"an invisible control character ({code})"
             self.problem(key, f"the text holds {what}", "remove the \\ escape from the quoted value")
             return None
+        bad = _UNPRINTABLE.search(value)
+        if bad:
+            code = f"U+{ord(bad.group()):04X}"
+            what = "a line break (\\r)" if bad.group() == "\r" else f"an invisible control character ({code})"
+            self.problem(key, f"the text holds {what}", "remove the \\ escape from the quoted value")
+            return None
         text = value.strip()
         if not text:
             if rule.required:
@@ -156,22 +176,22 @@ class RecordReader:
             return None
         return text
 
+    def _patterned(self, key: str, value: Any, rule: Rule) -> str | None:
+        """Text that must match its kind's pattern: a web address, an email address, an id."""
+        text = self._text(key, value, rule)
+        pattern, expected, hint = _PATTERNS[rule.kind]
+        if text is not None and not pattern.match(text):
+            self.problem(key, f"expected {expected}, got {describe(text)}", hint)
+            return None
+        return text
+
+    _url = _patterned
+
     def _line(self, key: str, value: Any, rule: Rule) -> str | None:
         """Text on one line (a name: it goes into a letter's greeting and an email header)."""
         text = self._text(key, value, rule)
         if text is not None and "\n" in text:
             self.problem(key, "must be on one line", "write it on one line, without \\n or a | block")
-            return None
-        return text
-
-    def _url(self, key: str, value: Any, rule: Rule) -> str | None:
-        text = self._text(key, value, rule)
-        if text is not None and not re.match(r"^(https?://|mailto:)\S+$", text):
-            self.problem(
-                key,
-                f"expected a web address starting with https://, got {describe(text)}",
-                "e.g. https://example.com/me",
-            )
             return None
         return text
 
@@ -183,26 +203,19 @@ class RecordReader:
             return None
         return text
 
+    def _slug(self, key: str, value: Any, rule: Rule) -> str | None:
+        text = self._text(key, value, rule)
+        if text is not None and len(text) > SLUG_MAX and SLUG.match(text):
+            self.problem(key, f"is {len(text)} characters long; keep it under {SLUG_MAX}", "e.g. ana-ferreira")
+            return None
+        return self._patterned(key, text, rule) if text is not None else None
+
     def _path(self, key: str, value: Any, rule: Rule) -> str | None:
         text = self._text(key, value, rule)
         if text is None:
             return None
         if text.startswith("/") or "\\" in text or ".." in text.split("/") or "://" in text:
             self.problem(key, f"expected a file path inside stories/, got {describe(text)}", "e.g. images/shop.jpg")
-            return None
-        return text
-
-    def _slug(self, key: str, value: Any, rule: Rule) -> str | None:
-        text = self._text(key, value, rule)
-        if text is not None and len(text) > SLUG_MAX and SLUG.match(text):
-            self.problem(key, f"is {len(text)} characters long; keep it under {SLUG_MAX}", "e.g. ana-ferreira")
-            return None
-        if text is not None and not SLUG.match(text):
-            self.problem(
-                key,
-                f"expected a short id of lowercase letters, digits and hyphens, got {describe(text)}",
-                "e.g. ana-ferreira",
-            )
             return None
         return text
 
@@ -214,6 +227,34 @@ class RecordReader:
             self.problem(key, f"expected one of {', '.join(rule.choices)}, got {describe(text)}", hint)
             return None
         return text
+
+    def _count(self, key: str, value: Any, rule: Rule) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 99:
+            self.problem(key, f"expected how many people, like 2, got {describe(value)}")
+            return None
+        return value
+
+    def _card(self, key: str, value: Any, rule: Rule) -> str | None:
+        """A card size; a bare A2, A6 or A7 is read as before, with a warning saying how to choose."""
+        text = self._text(key, value, rule)
+        if text is None or text in rule.choices:
+            return text
+        try:
+            card, ambiguous = card_size(text)
+        except KeyError:
+            near = [c for c in rule.choices if c.endswith(f"-{text.casefold()}")]
+            if not near:
+                return self._choice(key, value, rule)
+            self.problem(
+                key, f"expected one of {', '.join(rule.choices)}, got {describe(text)}", f"did you mean {near[0]}?"
+            )
+            return None
+        self.problem(key, ambiguous, f"until you choose, letters use {card.name}, as before", None, "warning")
+        return card.name
+
+    def _friend(self, key: str, value: Any, rule: Rule) -> str | None:
+        """A referred friend written as text (a person id or a name); the record form is read by load/records."""
+        return self._text(key, value, rule)
 
     def _bool(self, key: str, value: Any, rule: Rule) -> bool | None:
         if not isinstance(value, bool):
@@ -278,6 +319,27 @@ class RecordReader:
             self.problem(key, f"{text} is not a real date", why)
             return None
         return PartialDate(month, day, year)
+
+    def _dates(self, key: str, value: Any, rule: Rule) -> tuple[dt.date, ...] | None:
+        """One date, or a list of them (a history: each kept, oldest first)."""
+        if not isinstance(value, list):
+            one = self._date(key, value, rule)
+            return None if one is None else (one,)
+        if not value:
+            self.problem(key, "expected a date YYYY-MM-DD or a list of them, got an empty list")
+            return None
+        days = []
+        for index, item in enumerate(value):
+            mark = value.mark(index) if isinstance(value, MarkedList) else None
+            before = len(self.problems)
+            day = self._date(f"{key}[{index + 1}]", item, rule)
+            if day is None:
+                if mark is not None and len(self.problems) > before:  # point at the item, not the field
+                    last = self.problems[-1]
+                    self.problems[-1] = Problem(last.path, mark[0], mark[1], last.field, last.message, last.hint)
+                continue
+            days.append(day)
+        return tuple(sorted(days)) if days else None
 
     def _texts(self, key: str, value: Any, rule: Rule) -> tuple[str, ...] | None:
         if isinstance(value, str):
@@ -358,10 +420,21 @@ class RecordReader:
 _READERS = {
     name[1:].replace("_", "-"): function
     for name, function in vars(RecordReader).items()
-    if name.startswith("_") and not name.startswith("__")
+    if name.startswith("_") and not name.startswith("__") and name != "_patterned"
 }
 # dates already read (the same few thousand days recur across a large kit)
 _DATES: dict[str, dt.date] = {}
+
+
+def not_a_record(rel: str, data: Any, fields: str, example: str) -> Problem:
+    """A file (or front matter) that holds something other than fields, e.g. a list or a bare value."""
+    return Problem(
+        rel,
+        getattr(data, "line", 1),
+        getattr(data, "col", 1),
+        message=f"expected fields like {fields}, got {describe(data)}",
+        hint=f"write one field per line, e.g. {example}",
+    )
 
 
 def rules_hint(rules: Mapping[str, Rule]) -> str:

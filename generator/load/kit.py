@@ -13,11 +13,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import KitInvalid, Problem
-from generator.load.checks import check_people, check_referral, check_stories, number_referrals, quality_warnings
+from generator.load.checks import (
+    check_consent,
+    check_people,
+    check_referral,
+    check_stories,
+    number_referrals,
+    quality_warnings,
+)
 from generator.load.owner import load_owner
 from generator.load.people import load_referral_file
 from generator.load.records import Unbuilt
 from generator.load.stories import load_story, story_files
+from generator.model.friends import letter_field_warnings
 from generator.model.prompts import builtin_prompts
 from generator.model.records import Kit, Person, Referral, Story
 
@@ -79,6 +87,7 @@ def _load_kit(root: Path, today: dt.date | None) -> Checked:
     prompts.update({p.id: p for p in owner_file.prompts})
     check_stories(read, set(prompts) | owner_file.prompt_ids, problems)
     people_by_id = check_people(people, problems)
+    check_consent(people, today, problems)
     referrals = number_referrals(referrals, problems)
     for referral in [*referrals, *unbuilt]:
         problems.extend(check_referral(referral, known, today))
@@ -95,4 +104,5 @@ def _load_kit(root: Path, today: dt.date | None) -> Checked:
         referrals=tuple(sorted(referrals, key=lambda r: (r.date, r.id))),
         prompts=prompts,
     )
+    problems.extend(letter_field_warnings(kit))  # what letters will simplify or leave out, and why
     return Checked(kit, tuple(sorted(p for p in problems if p.severity == "warning")))

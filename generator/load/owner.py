@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Problem
-from generator.load.fields import RecordReader, describe
+from generator.load.fields import RecordReader, not_a_record
 from generator.load.people import ids_in_broken_yaml
 from generator.load.pictures import picture_problem
 from generator.load.records import build, read_fields
@@ -47,20 +47,12 @@ def load_owner(root: Path, problems: list[Problem]) -> OwnerFile:
     if yaml_problems:
         return OwnerFile(None, prompt_ids=frozenset(ids_in_broken_yaml(source.text, "prompts")))
     if not isinstance(data, MarkedMap):
-        problems.append(
-            Problem(
-                OWNER_FILE,
-                getattr(data, "line", 1),
-                getattr(data, "col", 1),
-                message=f"expected fields like name:, business:, signature:, got {describe(data)}",
-                hint="write one field per line, e.g. business: Ferreira Bakes",
-            )
-        )
+        problems.append(not_a_record(OWNER_FILE, data, "name:, business:, signature:", "business: Ferreira Bakes"))
         return OwnerFile(None)
     record = RecordReader(OWNER_FILE, data, rules_of(Owner), problems)
     values = read_fields(record, Owner)
     _check_photo(root, record, values.get("photo"), values.get("photo_alt"))
-    prompts = values["prompts"]
+    prompts = values.get("prompts", ())
     return OwnerFile(build(Owner, values, record.source()), prompts, frozenset(p.id for p in prompts))
 
 

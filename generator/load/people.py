@@ -22,8 +22,20 @@ from generator.model.rules import rules_of
 
 
 def read_person(record: RecordReader) -> Person | Unbuilt:
-    """The person, or what could be read of them."""
+    """The person, or what could be read of them.
+
+    Consent withdrawn (``public_thanks_withdrawn``) no longer stands: ``public_thanks`` reads false.
+    """
     values = read_fields(record, Person)
+    since, withdrawn = values.get("public_thanks_since"), values.get("public_thanks_withdrawn")
+    if since and not record.has("public_thanks") and withdrawn is None:
+        record.problem(
+            "public_thanks_since",
+            "a date of consent, but no public_thanks: true",
+            "add public_thanks: true, or remove the date",
+        )
+    if withdrawn is not None:
+        values["public_thanks"] = False
     return build(Person, values, record.source()) or Unbuilt(record.source(), values)
 
 

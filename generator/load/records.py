@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from generator.load.fields import RecordReader
+from generator.load.yamlsource import MarkedMap
 from generator.model.records import Source
 from generator.model.rules import declared, rules_of
 
@@ -32,11 +33,18 @@ class Unbuilt:
 
 
 def read_fields(record: RecordReader, cls: type) -> dict[str, Any]:
-    """Every declared field of ``cls`` read from ``record``, by attribute; ``None`` when absent or wrong."""
+    """The declared fields of ``cls`` that ``record`` has, read by attribute; ``None`` when wrong."""
     values: dict[str, Any] = {}
+    present = record.data
     for attribute, rule in declared(cls):
         key = rule.key or attribute
-        if rule.record is None:
+        if key not in present:
+            continue  # absent: the record's default, or its required-field problem (reported by the reader)
+        if rule.kind == "friend" and isinstance(present[key], MarkedMap):
+            # a referred friend written as a small record: name, relation, pronoun, count
+            friend = RecordReader(record.rel, present[key], rules_of(rule.record), record.problems, f"{key}.")
+            values[attribute] = read_record(friend, rule.record)  # type: ignore[arg-type]
+        elif rule.record is None or rule.kind == "friend":
             values[attribute] = record.get(key)
         elif rule.kind == "list":
             items = (read_record(item, rule.record) for item in record.items(key, rules_of(rule.record)))
@@ -49,10 +57,9 @@ def read_fields(record: RecordReader, cls: type) -> dict[str, Any]:
 
 def build(cls: type[R], values: dict[str, Any], source: Source | None = None) -> R | None:
     """``cls`` from ``values``, or ``None`` when a required field did not read (its problem is reported)."""
-    if any(rule.required and values.get(attribute) is None for attribute, rule in declared(cls)):
-        return None
-    if any(values.get(name) is None for name in _without_default(cls) if name != "source"):  # type: ignore[arg-type]
-        return None
+    for attribute in _needed(cls):  # type: ignore[arg-type]
+        if values.get(attribute) is None:
+            return None
     given = {attribute: value for attribute, value in values.items() if value is not None}
     if source is not None:
         given["source"] = source
@@ -60,12 +67,14 @@ def build(cls: type[R], values: dict[str, Any], source: Source | None = None) ->
 
 
 @functools.cache
-def _without_default(cls: type) -> tuple[str, ...]:
-    """The attributes a record cannot be built without."""
+def _needed(cls: type) -> tuple[str, ...]:
+    """The attributes a record cannot be built without: required by its rule, or without a default."""
+    required = {attribute for attribute, rule in declared(cls) if rule.required}
     return tuple(
         f.name
         for f in dataclasses.fields(cls)  # type: ignore[arg-type]
-        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        if f.name != "source"
+        and (f.name in required or (f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING))
     )
 
 

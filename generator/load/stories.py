@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from generator.errors import Problem
-from generator.load.fields import SLUG, SLUG_MAX, RecordReader, describe
+from generator.load.fields import SLUG, SLUG_MAX, RecordReader, not_a_record
 from generator.load.pictures import body_picture_links, picture_problem
 from generator.load.records import Unbuilt, build, read_fields
 from generator.load.yamlsource import MarkedMap, parse_yaml, read_source, tab_problems
@@ -99,15 +99,7 @@ def load_story(path: Path, rel: str, problems: list[Problem]) -> Story | Unbuilt
     if yaml_problems:
         return None
     if not isinstance(data, MarkedMap):
-        problems.append(
-            Problem(
-                rel,
-                getattr(data, "line", 1),
-                getattr(data, "col", 1),
-                message=f"expected fields like title:, prompt:, date:, got {describe(data)}",
-                hint="write one field per line, e.g. title: Why I started",
-            )
-        )
+        problems.append(not_a_record(rel, data, "title:, prompt:, date:", "title: Why I started"))
         return None
     record = RecordReader(rel, data, rules_of(Story), problems)
     if body_line:
@@ -121,7 +113,7 @@ def _read_story(path: Path, record: RecordReader, body: str) -> Story | Unbuilt:
         if record.has("body"):
             record.problem("body", "body: is only for .yml stories", "write the story below the closing ---")
         values["body"] = body
-    elif not values["body"]:
+    elif not values.get("body"):
         values["body"] = ""
         record.problem(
             "body",
@@ -140,7 +132,7 @@ def _read_story(path: Path, record: RecordReader, body: str) -> Story | Unbuilt:
                 )
             )
             values["slug"] = None
-    _check_image(path, record, values["image"], values["image_alt"])
+    _check_image(path, record, values.get("image"), values.get("image_alt"))
     return build(Story, values, record.source()) or Unbuilt(record.source(), values)
 
 

@@ -18,6 +18,17 @@ def yaml_error_problem(rel: str, text: str, line_offset: int, exc: yaml.MarkedYA
     mark = exc.problem_mark or exc.context_mark
     at = (mark.line, mark.column) if mark is not None else None  # counted from 0
     lines = text.splitlines()
+    message, hint, at = _explain(exc, problem, context, lines, at)
+    if at is None:
+        return Problem(rel, 0, 0, "", message, hint)
+    found = field_at(lines[at[0]]) if 0 <= at[0] < len(lines) else ""
+    return Problem(rel, at[0] + 1 + line_offset, at[1] + 1, found, message, hint)
+
+
+def _explain(
+    exc: yaml.MarkedYAMLError, problem: str, context: str, lines: list[str], at: tuple[int, int] | None
+) -> tuple[str, str, tuple[int, int] | None]:
+    """``(message, hint, where the fix goes)`` for one of PyYAML's errors."""
     if isinstance(exc, ConstructorError):
         message, hint = f"unsupported YAML: {problem or context}", "write plain values without ! tags"
     elif "quoted scalar" in context and exc.context_mark is not None:
@@ -70,10 +81,7 @@ def yaml_error_problem(rel: str, text: str, line_offset: int, exc: yaml.MarkedYA
         hint = "check its indentation against the field above it"
     else:
         message, hint = f"YAML syntax: {problem or context or 'not valid YAML'}", ""
-    if at is None:
-        return Problem(rel, 0, 0, "", message, hint)
-    found = field_at(lines[at[0]]) if 0 <= at[0] < len(lines) else ""
-    return Problem(rel, at[0] + 1 + line_offset, at[1] + 1, found, message, hint)
+    return message, hint, at
 
 
 def _first_colon(lines: list[str], line: int, column: int) -> bool:

@@ -65,3 +65,34 @@ def months_before(today: dt.date, months: int) -> dt.date:
 
 def is_leap(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def long_date(day: dt.date) -> str:
+    """``12 March 2019``, in English whatever the machine's locale."""
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def partial_date_text(date: PartialDate) -> str:
+    """``12 March`` or ``12 March 1980``."""
+    text = f"{date.day} {MONTH_NAMES[date.month - 1]}"
+    return f"{text} {date.year}" if date.year else text
+
+
+def ago(then: dt.date, today: dt.date) -> str:
+    """How long ago ``then`` was, in words: ``3 months ago``."""
+    days = (today - then).days
+    if days < 0:
+        return f"on {long_date(then)}, after today"
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 14:
+        return f"{days} days ago"
+    months = (today.year - then.year) * 12 + today.month - then.month - (today.day < then.day)
+    if months < 2:
+        return f"{days // 7} weeks ago"
+    if months < 12:
+        return f"{months} months ago"
+    years = months // 12
+    return "a year ago" if years == 1 else f"{years} years ago"

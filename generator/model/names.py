@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from generator.model.rules import declare
@@ -51,11 +51,16 @@ class PersonName:
         return f"{self.given}{space}{self.family}"
 
     @property
+    def known_as(self) -> str:
+        """The full name with the name people call them in place of the given name (Bisi Adebayo)."""
+        return replace(self, given=self.greeting, preferred=None).full if self.preferred else self.full
+
+    @property
     def public_default(self) -> str:
-        """Given name and family initial, the site's default public name."""
+        """What people call them and the family initial (Bisi A.), the site's default public name."""
         if not self.family:
-            return self.given
+            return self.greeting
         initial = self.family.lstrip("'’-")[:1]
         if self.order == "family-first":
-            return f"{initial}. {self.given}"
-        return f"{self.given} {initial}."
+            return f"{initial}. {self.greeting}"
+        return f"{self.greeting} {initial}."

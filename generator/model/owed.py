@@ -5,7 +5,8 @@ of the kit and today's date; nothing here reads or writes files.
 
 - **thank**: a referral with no ``thanked`` record. Due a week after it came.
 - **follow-up**: the friend became a client, the referrer was thanked, but
-  has not heard how it went (no ``followed_up``). Due two weeks after the thanks.
+  has not heard how it went (no ``followed_up``, and the thank-you did not
+  already tell them: ``thanked.told``). Due two weeks after the thanks.
 - **chain**: A sent B, and B has since sent C. A is owed the news (their friend
   is now sending friends too) until A's referral of B is followed up on or
   after the day C came. Due a week after C came.
@@ -99,7 +100,7 @@ def owed(kit: Kit, today: dt.date) -> list[Owed]:
             items.append(
                 Owed("thank", person, referral.date, referral.date + dt.timedelta(THANK_WITHIN_DAYS), (referral,))
             )
-        elif referral.outcome == "client" and referral.followed_up is None:
+        elif referral.outcome == "client" and referral.followed_up is None and referral.thanked.told != "client":
             since = referral.thanked.date
             items.append(Owed("follow-up", person, since, since + dt.timedelta(FOLLOW_UP_AFTER_DAYS), (referral,)))
     for earlier, later in chain_links(kit):
@@ -142,3 +143,57 @@ def _why_they_matter(person: Person, is_source: bool, today: dt.date) -> tuple[s
     if person.client_since and person.client_since <= months_before(today, 12 * LONG_STANDING_YEARS):
         return "long-standing client", QUIET_AFTER_DAYS
     return "", 0
+
+
+RecordKind = Literal["thanked", "followed_up"]
+
+
+def to_record(
+    kit: Kit, today: dt.date, ident: str, follow_up_only: bool = False, day: dt.date | None = None
+) -> list[tuple[Referral, RecordKind]]:
+    """What ``ownerkit thanked IDENT`` records: the queue rows it clears, as fields to add.
+
+    A person id clears all their rows: each thank-you owed (``thanked``), each
+    follow-up and chain note owed (one more ``followed_up`` date on the
+    referral it is about). A referral id clears that row alone. With
+    ``follow_up_only``, a referral id records a follow-up even when none is
+    owed yet, so long as there is news (the friend became a client, or sent
+    someone since). ``day`` is when it was done (default: today): a
+    follow-up is not owed on the day of the thank-you itself, nor chain news
+    before the friend's friend came. Raises ``KeyError`` when ``ident``
+    names no one.
+    """
+    referrals = {r.id: r for r in kit.referrals}
+    day = day or today
+    rows = [
+        o
+        for o in owed(kit, today)
+        if (o.kind == "thank")
+        or (o.kind == "follow-up" and o.since < day)  # on the day of the thank-you it is the same letter
+        or (o.kind == "chain" and o.since <= day)  # news from before the friend's friend came is not news
+    ]
+    if ident in referrals:
+        referral = referrals[ident]
+        found: list[tuple[Referral, RecordKind]] = []
+        if referral.thanked is None and not follow_up_only:
+            found.append((referral, "thanked"))
+        if any(o.kind in ("follow-up", "chain") and o.referrals[0].id == ident for o in rows):
+            found.append((referral, "followed_up"))  # the chain news goes in the same letter
+        if found:
+            return found
+        has_news = referral.outcome == "client" or any(earlier.id == ident for earlier, _ in chain_links(kit))
+        if follow_up_only and has_news:
+            return [(referral, "followed_up")]
+        return []
+    if ident not in kit.people:
+        raise KeyError(ident)
+    wanted: dict[tuple[str, str], tuple[Referral, RecordKind]] = {}
+    for item in rows:
+        if item.person.id != ident:
+            continue
+        referral = item.referrals[0]
+        if item.kind == "thank" and not follow_up_only:
+            wanted.setdefault((referral.id, "thanked"), (referral, "thanked"))
+        elif item.kind in ("follow-up", "chain"):
+            wanted.setdefault((referral.id, "followed_up"), (referral, "followed_up"))
+    return sorted(wanted.values(), key=lambda pair: (pair[0].date, pair[0].id, pair[1] != "thanked"))

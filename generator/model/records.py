@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from generator.model.cards import CARDS, DEFAULT_CARD
 from generator.model.dates import PartialDate, months_before
 from generator.model.names import PersonName
 from generator.model.prompts import Prompt, builtin_prompt_list, builtin_prompts
@@ -19,7 +20,8 @@ from generator.model.rules import declare
 
 OUTCOMES = ("pending", "client", "not-a-fit")
 THANKS_HOW = ("handwritten", "email", "call", "in-person")
-CARD_SIZES = ("A2", "A6", "A7")
+CARD_SIZES = tuple(CARDS)  # iso-a6, iso-a5, dl, us-a2, us-a6, us-a7: declared in model/cards.py
+PRONOUNS = ("she", "he", "they")
 SITUATIONS = ("first", "repeat", "client", "not-a-fit", "chain", "follow-up")
 
 
@@ -83,7 +85,10 @@ class Owner:
     )
     signature: str = declare("text", True, doc="how you sign letters")
     card_size: str = declare(
-        "choice", choices=CARD_SIZES, doc="default card size for letters (default: A2)", default="A2"
+        "card",
+        choices=CARD_SIZES,
+        doc="default card size for letters (default: iso-a6); A2, A6 and A7 alone are ambiguous",
+        default=DEFAULT_CARD,
     )
     prompts: tuple[Prompt, ...] = declare(
         "list", record=Prompt, doc="extra story prompts: each with id, title, intro, questions", default=()
@@ -127,6 +132,9 @@ class Story:
 class Remembered:
     fact: str = declare("text", True, doc="something you know about them, in your words")
     checked: dt.date = declare("date", True, doc="when you last knew it to be true")
+    ask: str | None = declare(
+        "text", doc='a question the card may ask while the fact is fresh, e.g. "How is the album going?"', default=None
+    )
 
     def fresh(self, today: dt.date, months: int = 12) -> bool:
         """Checked within the last ``months`` months."""
@@ -158,11 +166,35 @@ class Person:
     )
     dont_mention: tuple[str, ...] = declare("texts", doc="topics letters must never touch", default=())
     deceased: bool = declare("bool", doc="they have died: no letters, no reminders (default: false)", default=False)
-    public_thanks: bool = declare("bool", doc="they agreed to be thanked on the site (default: false)", default=False)
+    public_thanks: bool = declare(
+        "bool", doc="they agreed to be thanked on the site (default: false); false again once withdrawn", default=False
+    )
+    public_thanks_since: dt.date | None = declare(
+        "date", doc="when they agreed to be thanked on the site", default=None
+    )
+    public_thanks_withdrawn: dt.date | None = declare(
+        "date", doc="when they took that back: the site no longer names them", default=None
+    )
     public_name: str | None = declare(
-        "text", doc="how the site names them (default: given name and family initial)", default=None
+        "text", doc="how the site names them (default: preferred or given name, family initial)", default=None
     )
     testimonial: str | None = declare("text", doc="words they agreed to share on the site", default=None)
+    pronoun: str | None = declare(
+        "choice", choices=PRONOUNS, doc="she, he or they; letters use it only where it is recorded", default=None
+    )
+    with_names: tuple[PersonName, ...] = declare(
+        "list",
+        key="with",
+        record=PersonName,
+        doc="a couple or family: the others this record stands for, each a name (given, family)",
+        default=(),
+    )
+    organisation: str | None = declare(
+        "text", doc="a shop, school or club: its name; name: is then the person you write to", default=None
+    )
+    sign_off: str | None = declare(
+        "text", doc='how letters to them close, e.g. "With love," (default: "With warm thanks,")', default=None
+    )
     source: Source = Source("referrals")
 
     @property
@@ -178,6 +210,24 @@ class Person:
 class Thanks:
     date: dt.date = declare("date", True, doc="when you thanked them")
     how: str = declare("choice", True, choices=THANKS_HOW, doc="handwritten, email, call or in-person")
+    told: str | None = declare(
+        "choice", choices=OUTCOMES, doc="the outcome the letter told them (ownerkit thanked writes it)", default=None
+    )
+    note_told: bool = declare("bool", doc="the letter gave them your note (ownerkit thanked writes it)", default=False)
+
+
+@dataclass(frozen=True)
+class Referred:
+    """A referred friend written as a small record, for letters that need more than a name."""
+
+    name: str = declare("text", True, doc="the friend's name, as you would write it to the referrer")
+    relation: str | None = declare(
+        "text", doc="who they are to the referrer: neighbour, brother, colleague", default=None
+    )
+    pronoun: str | None = declare("choice", choices=PRONOUNS, doc="she, he or they", default=None)
+    count: int | None = declare(
+        "count", doc="how many people: 2 for a couple, 4 for a family of four (default: not said)", default=None
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -187,7 +237,12 @@ class Referral:
     )
     date: dt.date = declare("date", True, doc="when the friend came to you")
     from_id: str = declare("slug", True, key="from", doc="the id of the person who sent them")
-    referred: str = declare("text", True, doc="the friend's person id, or their name if they are not on file")
+    referred: str | Referred = declare(
+        "friend",
+        True,
+        record=Referred,
+        doc="the friend's person id, their name, or name with relation, pronoun and count",
+    )
     for_what: str | None = declare(
         "text", key="for", doc="what they came for, as you would say it in a letter", default=None
     )
@@ -195,24 +250,43 @@ class Referral:
     value: Decimal | None = declare("money", doc="private: what the work was worth", default=None)
     note: str | None = declare("text", doc="a line in your own words for the letter", default=None)
     thanked: Thanks | None = declare("map", record=Thanks, doc="date and how you thanked them", default=None)
-    followed_up: dt.date | None = declare("date", doc="when you told them how it went", default=None)
+    follow_ups: tuple[dt.date, ...] = declare(
+        "dates",
+        key="followed_up",
+        doc="when you told them how it went; a list when you did more than once (each date kept)",
+        default=(),
+    )
     situation: str | None = declare("choice", choices=SITUATIONS, doc="override the letter's wording", default=None)
     source: Source = Source("referrals")
 
     @property
+    def followed_up(self) -> dt.date | None:
+        """The latest follow-up, if any."""
+        return self.follow_ups[-1] if self.follow_ups else None
+
+    @property
     def referred_id(self) -> str | None:
         """The friend's person id, when ``referred:`` names one."""
+        if isinstance(self.referred, Referred):
+            return None
         return self.referred if looks_like_id(self.referred) else None
 
     @property
     def referred_name(self) -> str | None:
         """The friend's name, when they are not on file."""
+        if isinstance(self.referred, Referred):
+            return self.referred.name
         return None if looks_like_id(self.referred) else self.referred
 
+    @property
+    def referred_record(self) -> Referred | None:
+        """The friend as a small record (relation, pronoun, count), when written so."""
+        return self.referred if isinstance(self.referred, Referred) else None
 
-def looks_like_id(text: str) -> bool:
-    """``ana-ferreira`` is a person's id; ``Ana Ferreira`` is a name."""
-    return text == text.lower() and " " not in text and text.isascii()
+
+def looks_like_id(text: str | Referred) -> bool:
+    """``ana-ferreira`` is a person's id; ``Ana Ferreira`` (or a friend written as a record) is a name."""
+    return isinstance(text, str) and text == text.lower() and " " not in text and text.isascii()
 
 
 @dataclass(frozen=True)
@@ -237,6 +311,7 @@ RECORDS: tuple[type, ...] = (
     MemorableDate,
     Remembered,
     Referral,
+    Referred,
     Thanks,
 )
 
@@ -262,8 +337,9 @@ class Kit:
     def published_stories(self) -> list[Story]:
         return [s for s in self.stories if not s.draft]
 
-    def referred_display_name(self, referral: Referral) -> str:
-        """The friend's name as the owner knows it (private: letters only)."""
-        if referral.referred_id and referral.referred_id in self.people:
-            return self.people[referral.referred_id].name.greeting
+    def referred_display_name(self, referral: Referral, full: bool = False) -> str:
+        """The friend's name as the owner knows it, or in ``full`` (private: letters, queue, calendar, report)."""
+        friend = self.people.get(referral.referred_id) if referral.referred_id else None
+        if friend is not None:
+            return friend.name.full if full else friend.name.greeting
         return referral.referred_name or ""

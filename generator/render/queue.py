@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from generator.model.letters import as_start, as_subject, in_sentence
+from generator.model.english import as_start, as_subject, in_sentence
 from generator.model.owed import Owed, owed
 from generator.model.records import Kit
 
@@ -36,6 +36,13 @@ class QueueRow:
     overdue: bool
     ref: str  # what to pass to `ownerkit thanked` (a referral id), or the person id
 
+    @property
+    def command(self) -> str:
+        """The exact command that clears this row once the owner has done it."""
+        if self.kind == "hello":
+            return f"ownerkit touched {self.person_id}"
+        return f"ownerkit thanked {self.ref}"
+
     def as_dict(self) -> dict[str, object]:
         return {
             "kind": self.kind,
@@ -47,6 +54,7 @@ class QueueRow:
             "days_waiting": self.days,
             "overdue": self.overdue,
             "id": self.ref,
+            "command": self.command,
         }
 
 
@@ -102,13 +110,17 @@ def render_queue(rows: list[QueueRow], today: dt.date) -> str:
         if not section:
             continue
         lines += ["", f"{title}: {len(section)}"]
-        table = [("days", "person", "what", "id")] + [
-            (f"{r.days}{'!' if r.overdue else ''}", r.name, _cut(r.what), r.ref) for r in section
+        table = [("days", "person", "what", "when done")] + [
+            (f"{r.days}{'!' if r.overdue else ''}", r.name, _cut(r.what), r.command) for r in section
         ]
         widths = [max(len(row[i]) for row in table) for i in range(3)]
         for days, name, what, ref in table:
             lines.append(f"  {days:>{widths[0]}}  {name:<{widths[1]}}  {what:<{widths[2]}}  {ref}".rstrip())
-    lines += ["", "! = overdue. Write them: ownerkit letters. Then record it: ownerkit thanked ID"]
+    lines += [
+        "",
+        "! = overdue. Write them: ownerkit letters. When one is done, run the command on its row;",
+        "ownerkit thanked PERSON records everything owed to that person at once.",
+    ]
     return "\n".join(lines) + "\n"
 
 

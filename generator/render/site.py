@@ -32,10 +32,12 @@ from typing import Any
 
 import yaml
 
+from generator.model.dates import long_date
 from generator.model.names import PersonName
 from generator.model.prompts import Prompt
 from generator.model.records import Kit, Person, Story
 from generator.model.site import IMAGE_SUFFIXES
+from generator.model.text import count as plural
 from generator.render.starter import slugify
 
 PER_PAGE = 12
@@ -99,17 +101,9 @@ def paragraphs(text: str) -> str:
     return "".join("<p>" + "<br>".join(esc(line) for line in p.splitlines()) + "</p>" for p in parts)
 
 
-def long_date(day: Any) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def public_owner_name(name: PersonName) -> str:
     """The owner's name as the site shows it: what they are called, then the family name."""
     return PersonName(given=name.greeting, family=name.family, order=name.order).full
-
-
-def plural(number: int, one: str, many: str | None = None) -> str:
-    return f"{number} {one if number == 1 else (many or one + 's')}"
 
 
 def page_url(path: str, directory_urls: bool = True) -> str:

@@ -49,23 +49,76 @@ def story_file(title: str, prompt: Prompt, when: dt.date, slug: str | None = Non
     return f"{when.isoformat()}-{slug}.md", text
 
 
-def starter_files(name: PersonName, business: str, prompt: Prompt, today: dt.date) -> dict[str, str]:
+def owner_file(
+    name: PersonName,
+    business: str,
+    *,
+    tagline: str | None = None,
+    location: str | None = None,
+    email: str | None = None,
+) -> str:
+    """``stories/owner.yml``: every field, the optional ones not given commented out with an example."""
+
+    def field(key: str, value: str | None, example: str) -> str:
+        return f"{key}: {yaml_text(value)}\n" if value else f"# {key}: {example}\n"
+
+    family = f"  family: {yaml_text(name.family)}\n" if name.family else "  # family: Ferreira\n"
+    contact = (
+        f"contact:\n  email: {yaml_text(email)}\n" if email else "# contact:\n#   email: hello@your-business.example\n"
+    )
+    return (
+        "# Your profile. The site shows it; letters are signed with signature.\n"
+        "# Lines starting with # are examples: remove the # (and change the words) to use them.\n"
+        "# Every field is described in the ownerkit README (File formats).\n"
+        "name:\n"
+        f"  given: {yaml_text(name.given)}\n"
+        f"{family}"
+        "  # preferred: Ana        # what people call you, if not your given name\n"
+        "  # order: family-first   # if your family name comes first\n"
+        f"business: {yaml_text(business)}\n"
+        f"{field('tagline', tagline, 'Bread and cakes baked at dawn, two streets from you.')}"
+        "# photo: images/me.jpg     # a picture of you, in stories/images/\n"
+        "# photo_alt: Me at the oven, in a flour-dusted apron.\n"
+        f"{field('location', location, 'Headingley, Leeds')}"
+        "# started: 2019\n"
+        f"{contact}"
+        '#   phone: "+44 113 496 0000"\n'
+        "#   address: |\n"
+        "#     12 Otley Road\n"
+        "#     Leeds LS6 3AA\n"
+        "# social:\n"
+        "#   - label: Instagram\n"
+        "#     url: https://instagram.com/your-business\n"
+        "# values:\n"
+        "#   - title: Baked the same day\n"
+        "#     text: Nothing on the counter is older than this morning.\n"
+        f"signature: {yaml_text(name.greeting)}\n"
+        "card_size: iso-a6           # or iso-a5, dl, us-a2, us-a6, us-a7: the size of your thank-you cards\n"
+        "# prompts:                  # your own story prompts, besides the four built in\n"
+        "#   - id: tools-of-the-trade\n"
+        "#     title: Tools of the trade\n"
+        "#     intro: The things I work with, and where they came from.\n"
+        "#     questions:\n"
+        "#       - Which tool would you save from a fire?\n"
+    )
+
+
+def starter_files(
+    name: PersonName,
+    business: str,
+    prompt: Prompt,
+    today: dt.date,
+    *,
+    tagline: str | None = None,
+    location: str | None = None,
+    email: str | None = None,
+) -> dict[str, str]:
     """Every file of a new kit, filled in with the owner's name and business."""
     starter = resources.files("generator") / "starter"
-    family = f"  family: {yaml_text(name.family)}\n" if name.family else ""
     files = {
         "mkdocs.yml": (starter / "mkdocs.yml").read_text("utf-8").replace('"{{business}}"', yaml_text(business)),
         ".gitignore": (starter / "gitignore").read_text("utf-8"),
-        "stories/owner.yml": (
-            "# Your profile. The site shows it; letters are signed with signature.\n"
-            "# Every field is described in the ownerkit README.\n"
-            "name:\n"
-            f"  given: {yaml_text(name.given)}\n"
-            f"{family}"
-            f"business: {yaml_text(business)}\n"
-            f"signature: {yaml_text(name.greeting)}\n"
-            "card_size: A2\n"
-        ),
+        "stories/owner.yml": owner_file(name, business, tagline=tagline, location=location, email=email),
         "referrals/people.yml": (starter / "people.yml").read_text("utf-8"),
         "referrals/referrals.yml": (starter / "referrals.yml").read_text("utf-8"),
     }

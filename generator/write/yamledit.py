@@ -23,20 +23,34 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
 
 from generator.load.marked import MarkedMap
 from generator.load.sourcefile import read_plain_bytes
 from generator.load.yamlsource import parse_yaml
-from generator.model.records import Kit
+from generator.model.records import Kit, Referral
 from generator.write.files import remove_stale_temps, safe_join, write_atomic
 from generator.write.lock import kit_lock
-from generator.write.yamltext import Changed, Document, Edit, EditRefused, edit_text
+from generator.write.yamltext import Changed, Document, Edit, EditRefused, _walk, edit_text
 
-__all__ = ["Changed", "Edit", "EditRefused", "FileChange", "apply_changes", "finish_interrupted", "plan_edits"]
+__all__ = [
+    "Changed",
+    "Edit",
+    "EditRefused",
+    "FileChange",
+    "add_field",
+    "apply_changes",
+    "find_record",
+    "finish_interrupted",
+    "plan_edits",
+]
 
 JOURNAL = ".ownerkit-journal.json"
+_BREAKS = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -63,6 +77,27 @@ def _read_text(root: Path, rel: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         raise EditRefused(f"{rel}: is not UTF-8 text; save it as UTF-8 first") from None
+
+
+def find_record(root: yaml.Node, referral: Referral) -> yaml.MappingNode:
+    """The mapping node of ``referral`` in a file composed whole (for edits this module does not make)."""
+    document = Document(referral.source.path, "")
+    document.by_line = {}
+    for node in _walk(root):
+        document.uses[id(node)] = document.uses.get(id(node), 0) + 1
+        if isinstance(node, yaml.MappingNode):
+            document.by_line.setdefault(node.start_mark.line + 1, []).append(node)
+    return document.find(referral)
+
+
+def add_field(
+    text: str, referral: Referral, key: str, value: dict[str, str] | str, replace: bool = False
+) -> tuple[str, list[int], int]:
+    """``text`` with one field added to one referral: the new text, the lines (from 1) added or changed,
+    and how many lines were added. Several edits of one file are faster through :func:`plan_edits`."""
+    new, changed, _ = edit_text(referral.source.path, text, [Edit(referral, key, value, replace)])
+    added = len(_BREAKS.findall(new)) - len(_BREAKS.findall(text))
+    return new, [changed[0].first_line + i for i in range(max(added, 1))], added
 
 
 def plan_edits(kit: Kit, edits: list[Edit]) -> list[FileChange]:
@@ -108,9 +143,8 @@ def _pieces_ok(change: FileChange) -> bool:
         old, new = _piece_data(before, edit.referral.source.line), _piece_data(after, new_line)
         if old is None or new is None:
             return False
-        wanted = dict(old)
-        wanted[edit.key] = edit.value
-        if {k: dict(v) if isinstance(v, MarkedMap) else v for k, v in new.items()} != wanted:
+        others_same = {k: v for k, v in new.items() if k != edit.key} == {k: v for k, v in old.items() if k != edit.key}
+        if not (others_same and _as_meant(new.get(edit.key), edit)):
             raise EditRefused(f"{change.path}: the edit would change more than it should, so nothing was written")
     return True
 
@@ -133,10 +167,27 @@ def _whole_file_ok(kit: Kit, change: FileChange) -> None:
         ok = ok and str(record.get("from")).strip() == referral.from_id
         edit = edited.get(referral.source.line)
         if ok and edit is not None:
-            value = record.get(edit.key)
-            ok = (dict(value) if isinstance(value, MarkedMap) else value) == edit.value
+            ok = _as_meant(record.get(edit.key), edit)
     if not ok:
         raise EditRefused(f"{change.path}: the edit would change more than it should, so nothing was written")
+
+
+def _plain(value: object) -> object:
+    """A parsed YAML value as text, the way an edit writes it (``true``, not ``True``)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return None if value is None else str(value)
+
+
+def _as_meant(value: object, edit: Edit) -> bool:
+    """Whether the edited field now reads as the edit meant (a follow-up may join a list of earlier ones)."""
+    if _plain(value) == _plain(edit.value):
+        return True
+    return edit.key == "followed_up" and isinstance(value, list) and bool(value) and _plain(value[-1]) == edit.value
 
 
 def _same_day(value: object, day: dt.date) -> bool:

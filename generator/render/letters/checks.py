@@ -6,23 +6,24 @@ the text (``{{``, ``}}``, ``{%``, ``%}``), a missing value printed as ``None`` o
 ``TODO``, ``XXX`` ...), a ``dont_mention`` topic, a letter with nothing to say.
 
 Warnings (the letters are still written): too long to handwrite on the chosen
-card, two letters that read nearly the same, a letter with no personal line.
+card (ownerkit first leaves out its own sentences), a sentence found in more than three
+letters of a batch, a letter with no personal line.
 """
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Literal
 
+from generator.errors import Problem, Severity
+from generator.model.cards import CARDS
+from generator.model.topics import mentions
 from generator.render.letters.text import RenderedLetter
-from generator.model.letters import HANDWRITING_BUDGET, mentions
+from generator.model.text import short
 
-NEARLY_SAME = 0.9  # difflib ratio from which two letters "read nearly the same"
-PAIRWISE_LIMIT = 300  # above this many letters, compare skeletons only (pairs grow as n²)
+MOST_LETTERS = 3  # a sentence in more letters of one batch than this reads like a form
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'’”)]*\s+(?=\S)")
 
 TEMPLATE_SYNTAX = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 MISSING = re.compile(r"(?<![\w'’])(?:None|nan|NaN|null|undefined)(?![\w'’])")
@@ -42,32 +43,9 @@ _SYNTAX_HINTS = ("{{", "}}", "{%", "%}", "{#", "#}")
 _MISSING_HINTS = ("None", "nan", "NaN", "null", "undefined")
 
 
-@dataclass(frozen=True)
-class LetterIssue:
-    """One thing wrong with (or worth improving in) one letter."""
-
-    person_id: str
-    template: str
-    message: str
-    hint: str = ""
-    severity: Literal["error", "warning"] = "error"
-
-    def __str__(self) -> str:
-        text = f"letter for {self.person_id} ({self.template}): {self.message}"
-        if self.hint:
-            text += f" ({self.hint})"
-        if self.severity == "warning":
-            text += " [warning]"
-        return text
-
-    def as_dict(self) -> dict[str, str]:
-        return {
-            "person": self.person_id,
-            "template": self.template,
-            "message": self.message,
-            "hint": self.hint,
-            "severity": self.severity,
-        }
+def issue(person_id: str, template: str, message: str, hint: str = "", severity: Severity = "error") -> Problem:
+    """A problem in the letter for ``person_id``, written by ``template``."""
+    return Problem(template, message=message, hint=hint, severity=severity, letter=person_id)
 
 
 _BREAKS = re.compile(r"<(?:/?(?:p|div|section|title|h\d)\b[^>]*|br\s*/?)>", re.IGNORECASE)
@@ -88,15 +66,15 @@ def _readable(name: str, content: str) -> str:
     return html_text(content) if name.endswith(".html.j2") else content
 
 
-def check_letter(rendered: RenderedLetter) -> list[LetterIssue]:
+def check_letter(rendered: RenderedLetter) -> list[Problem]:
     """Every error and warning for one letter."""
     letter = rendered.letter
     pid = letter.person.id
-    issues: list[LetterIssue] = []
+    issues: list[Problem] = []
     facts = letter.facts()  # the owner's own words, to tell their text from a leak
 
     def error(template: str, message: str, hint: str = "") -> None:
-        issues.append(LetterIssue(pid, template, message, hint))
+        issues.append(issue(pid, template, message, hint))
 
     if not rendered.greeting.strip():
         error(rendered.template, "the greeting is empty", f"give {pid} a given or preferred name")
@@ -104,6 +82,8 @@ def check_letter(rendered: RenderedLetter) -> list[LetterIssue]:
         error(rendered.template, "the letter has nothing to say", "every sentence needed a fact that is not recorded")
 
     reported: set[str] = set()
+    # names and addresses say where a letter goes, not what it says: "The Old Restaurant" is no mention
+    addresses = [letter.person.name.full, letter.greeting, *rendered.addresses]
     for template, content in rendered.forms().items():
         place = f"{rendered.template} → {template}"
         text = _readable(template, content)
@@ -118,7 +98,7 @@ def check_letter(rendered: RenderedLetter) -> list[LetterIssue]:
             source, value = _from_facts(match.group(), facts)
             if source:
                 once(
-                    f'leftover template syntax "{match.group()}" in "{_short(value)}"',
+                    f'leftover template syntax "{match.group()}" in "{short(value, 60)}"',
                     f"it comes from {source}: values are never run as templates; rephrase it without braces",
                 )
             else:
@@ -139,87 +119,70 @@ def check_letter(rendered: RenderedLetter) -> list[LetterIssue]:
             once(f'placeholder-looking text "{match.group()}"', hint)
         if _empty_greeting(text):
             once("a greeting with no name", f"give {pid} a given or preferred name")
-        if letter.avoid and (topic := mentions(text, letter.avoid)):
+        if letter.avoid and (topic := mentions(_mask(text, addresses), letter.avoid)):
             once(f'mentions "{topic}", which {pid} asked you never to mention (dont_mention)', "rephrase it")
 
     issues.extend(letter_warnings(rendered))
     return issues
 
 
-def letter_warnings(rendered: RenderedLetter) -> list[LetterIssue]:
+def letter_warnings(rendered: RenderedLetter) -> list[Problem]:
     """Warnings for one letter: too long for its card, no personal line."""
     letter = rendered.letter
     pid = letter.person.id
     warnings = []
     words, chars = _size(rendered)
-    max_words, max_chars = HANDWRITING_BUDGET[rendered.card]
-    if words > max_words or chars > max_chars:
-        bigger = [c for c, (w, ch) in HANDWRITING_BUDGET.items() if w >= words and ch >= chars]
-        hint = f"try --card {bigger[0]}, or shorten it" if bigger else "shorten it, or write on two cards"
+    card = rendered.card
+    if words > card.words or chars > card.characters:
+        bigger = [c.name for c in CARDS.values() if c.words >= words and c.characters >= chars]
+        hint = f"try --card {bigger[0]}, or shorten your note" if bigger else "shorten your note, or write on two cards"
         warnings.append(
-            LetterIssue(
+            issue(
                 pid,
                 rendered.template,
-                f"too long to handwrite on an {rendered.card} card: {words} words, {chars} characters"
-                f" (about {max_words} words or {max_chars} characters fit)",
+                f"too long to handwrite on {card.with_article} card: {words} words, {chars} characters"
+                f" (about {card.words} words or {card.characters} characters fit)",
                 hint,
                 "warning",
             )
         )
     if not letter.personal:
-        hint = "add note: to the referral with a line in your own words"
+        if letter.situation == "hello":
+            hint = "add an ask: to a fresh remember fact, or write a line of your own on the card"
+        else:
+            hint = "add note: to the referral with a line in your own words"
         if letter.remember:
             hint += f' (you noted: "{letter.remember[0][0]}")'
-        warnings.append(LetterIssue(pid, rendered.template, "no personal line: it reads generic", hint, "warning"))
+        warnings.append(issue(pid, rendered.template, "no personal line: it reads generic", hint, "warning"))
     return warnings
 
 
-def check_together(rendered: list[RenderedLetter]) -> list[LetterIssue]:
-    """Warnings across letters: two (or more) that read nearly the same."""
-    warnings: list[LetterIssue] = []
-    groups: dict[str, list[RenderedLetter]] = {}
+def check_together(rendered: list[RenderedLetter]) -> list[Problem]:
+    """Warnings across letters, sentence by sentence: a sentence in more than three letters reads like a form."""
+    letters_with: dict[str, list[RenderedLetter]] = {}
     for item in rendered:
-        groups.setdefault(_skeleton(item), []).append(item)
-    reported: set[frozenset[str]] = set()
-    for same in groups.values():
-        if len(same) > 1:
-            ids = [r.letter.person.id for r in same]
-            reported.add(frozenset(ids))
-            warnings.append(_same_warning(ids, same[0].template))
-    if len(rendered) <= PAIRWISE_LIMIT:
-        bodies = [(r, " ".join(r.paragraphs)) for r in rendered]
-        for i, (first, one) in enumerate(bodies):
-            for second, other in bodies[i + 1 :]:
-                pair = frozenset((first.letter.person.id, second.letter.person.id))
-                if any(pair <= group for group in reported):
-                    continue
-                matcher = difflib.SequenceMatcher(None, one, other, autojunk=False)
-                if matcher.real_quick_ratio() >= NEARLY_SAME and matcher.ratio() >= NEARLY_SAME:
-                    reported.add(pair)
-                    warnings.append(_same_warning([first.letter.person.id, second.letter.person.id], first.template))
+        for sentence in dict.fromkeys(body_sentences(item)):
+            letters_with.setdefault(sentence, []).append(item)
+    warnings = []
+    for sentence, items in letters_with.items():
+        if len(items) > MOST_LETTERS:
+            ids = [r.letter.person.id for r in items]
+            shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+            warnings.append(
+                issue(
+                    ids[0],
+                    items[0].template,
+                    f'"{short(sentence, 60)}" is in {len(ids)} letters: {shown}',
+                    "a sentence every reader gets reads like a form; add a note: in your own words, or change it",
+                    "warning",
+                )
+            )
     return warnings
 
 
-def _same_warning(ids: list[str], template: str) -> LetterIssue:
-    shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
-    return LetterIssue(
-        ids[0],
-        template,
-        f"{len(ids)} letters read nearly the same: {shown}",
-        "add a personal line (note:) to each",
-        "warning",
-    )
-
-
-def _skeleton(rendered: RenderedLetter) -> str:
-    """The letter's body with the names and facts that vary between people taken out."""
-    text = " ".join(rendered.paragraphs).casefold()
-    letter = rendered.letter
-    values = {v for f in (*letter.thanks, *letter.follow_ups) for v in (f.name, f.for_what) if v}
-    values |= {name for link in letter.chains for name in (link.friend, *link.their_friends)}
-    for value in sorted({v.casefold() for v in values}, key=len, reverse=True):
-        text = text.replace(value, "·")
-    return text
+def body_sentences(rendered: RenderedLetter) -> list[str]:
+    """The sentences of a letter's body."""
+    return [s for p in rendered.paragraphs for s in SENTENCE_END.split(p) if s]
 
 
 def _size(rendered: RenderedLetter) -> tuple[int, int]:
@@ -258,9 +221,6 @@ def _unique_matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     return list(seen.values())
 
 
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _line_of(text: str, match: re.Match[str]) -> str:
@@ -293,5 +253,5 @@ def _mask(text: str, values: Iterable[str]) -> str:
     return text
 
 
-def has_errors(issues: list[LetterIssue]) -> bool:
+def has_errors(issues: list[Problem]) -> bool:
     return any(i.severity == "error" for i in issues)

@@ -1,11 +1,14 @@
 """Rendering letters into strings: a note to copy by hand, a print-ready card, an email draft.
 
-Templates are Jinja2, sandboxed, with StrictUndefined. The defaults ship in
-``generator/templates/letters/``; a file of the same name in the kit's
-``referrals/templates/`` overrides one. Each letter's body comes from the
-template named after its situation (``first.j2``, ``repeat.j2``, ``client.j2``,
-``not-a-fit.j2``, ``chain.j2``, ``follow-up.j2``); the three forms wrap it
-(``note.txt.j2``, ``card.html.j2`` with HTML autoescape, ``email.txt.j2``).
+Each letter's body is written by :mod:`generator.render.letters.body` from the
+owner's words and varied phrasings, unless the kit's ``referrals/templates/``
+holds a template named after the situation (``first.j2``, ``repeat.j2``,
+``client.j2``, ``not-a-fit.j2``, ``chain.j2``, ``follow-up.j2``, ``hello.j2``):
+the owner's own template then writes it. The three forms wrap the body
+(``note.txt.j2``, ``card.html.j2`` with HTML autoescape, ``email.txt.j2``);
+they ship in ``templates/`` here and a file of the same name in
+``referrals/templates/`` overrides one. Templates are Jinja2, sandboxed, with
+StrictUndefined.
 
 Values are data, never templates: a ``{{ 7*7 }}`` in a note is passed through
 as text (and then refused by :mod:`generator.render.letters.checks`). Printing a missing
@@ -26,8 +29,12 @@ from typing import Any
 import jinja2
 
 from generator.errors import TemplateProblem
-from generator.model.letters import FRESH_MONTHS, LeftOut, Letter, mentions
+from generator.model.cards import CardSize
+from generator.model.friends import LeftOut
+from generator.model.letters import FRESH_MONTHS, Letter
 from generator.model.records import Kit
+from generator.model.topics import mentions
+from generator.render.letters.body import TRIM_NAMES, Body, BodyWriter
 from generator.render.letters.email import build_eml, split_subject
 from generator.render.letters.sandbox import LetterSandbox, OwnerTemplateLoader, limit_problem
 
@@ -68,22 +75,32 @@ class RenderedLetter:
     """One letter in its three forms, with what the checks need to judge it."""
 
     letter: Letter
-    card: str
-    template: str  # the situation template: "first.j2" (a default) or "referrals/templates/first.j2"
+    card: CardSize
+    template: str  # what wrote the body: "first letter" (ownerkit) or "referrals/templates/first.j2"
     greeting: str
     paragraphs: tuple[str, ...]
     signature: str
+    sign_off: str
     text: str  # .txt: the note to copy by hand
     html: str  # .html: the print-ready card (and envelope)
     subject: str
     email_body: str
     eml: bytes | None  # .eml draft, when the person has an email address
     left_out: tuple[LeftOut, ...]
+    addresses: tuple[str, ...] = ()  # the envelope's lines and the owner's own, as the forms print them
+    template_words: int = 0  # words of the body that came from ownerkit's phrasings
+    trimmed: tuple[str, ...] = ()  # ownerkit's sentences left out to fit the card
 
     @property
     def handwritten(self) -> str:
         """Exactly what goes on the card: greeting, body, sign-off."""
-        return "\n\n".join([f"Dear {self.greeting},", *self.paragraphs, f"With warm thanks,\n{self.signature}"])
+        return "\n\n".join([f"Dear {self.greeting},", *self.paragraphs, f"{self.sign_off}\n{self.signature}"])
+
+    @property
+    def template_share(self) -> float:
+        """The share of the body's words that came from ownerkit rather than the owner's records."""
+        words = sum(len(p.split()) for p in self.paragraphs)
+        return self.template_words / words if words else 0.0
 
     def forms(self) -> dict[str, str]:
         """Each output's readable text, by the template that made it (for the checks)."""
@@ -122,6 +139,7 @@ class LetterRenderer:
         )
         self.env.filters["wrap_words"] = wrap_words
         self._templates: dict[str, jinja2.Template] = {}
+        self.bodies = BodyWriter()  # one per batch: it keeps each sentence to three letters
 
     def origin(self, name: str) -> str:
         """Where template ``name`` comes from, as the owner would look for it."""
@@ -164,15 +182,26 @@ class LetterRenderer:
             " (every value a template prints must be recorded; guard optional ones with {% if %})"
         )
 
-    def render(self, letter: Letter, card: str, today: dt.date) -> RenderedLetter:
+    def render(self, letter: Letter, card: CardSize, today: dt.date) -> RenderedLetter:
         """The letter in its three forms."""
         context = letter.context(self.kit, card, today)
         context["fresh_months"] = self.fresh_months
         situation_template = f"{letter.situation}.j2"
-        body = self.render_template(situation_template, context, letter)
         left_out = list(letter.left_out)
-        paragraphs = tuple(_paragraphs(body, letter, left_out))
+        body = Body()
+        if os.path.lexists(self.owner_dir / situation_template):  # a fifo or folder there is reported
+            text = self.render_template(situation_template, context, letter)
+            origin = self.origin(situation_template)
+        else:
+            body = self.bodies.write(letter, card, today, self.kit.owner.signature)
+            if body.trimmed:
+                what = ", ".join(TRIM_NAMES.get(slot, slot) for slot in dict.fromkeys(body.trimmed))
+                left_out.append(LeftOut(letter.person.id, what, f"to fit {card.with_article} card; a bigger --card keeps it"))
+            text = "\n\n".join(body.texts())
+            origin = f"{letter.situation} letter"
+        paragraphs = tuple(_paragraphs(text, letter, left_out))
         context["paragraphs"] = list(paragraphs)
+        context["font_pt"] = card_font(card, paragraphs)
         text = self.render_template(FORMS["txt"], context, letter)
         html = self.render_template(FORMS["html"], context, letter)
         email_text = self.render_template(FORMS["eml"], context, letter)
@@ -190,17 +219,33 @@ class LetterRenderer:
         return RenderedLetter(
             letter=letter,
             card=card,
-            template=self.origin(situation_template),
-            greeting=letter.person.name.greeting,
+            template=origin,
+            greeting=letter.greeting,
             paragraphs=paragraphs,
             signature=self.kit.owner.signature,
+            sign_off=context["sign_off"],
             text=text,
             html=html,
             subject=subject,
             email_body=email_body,
             eml=eml,
             left_out=tuple(left_out),
+            addresses=(
+                *context["person"]["envelope_lines"],
+                self.kit.owner.business,
+                self.kit.owner.signature,
+                *context["owner"]["address_lines"],
+            ),
+            template_words=body.words()[1],
+            trimmed=tuple(body.trimmed),
         )
+
+
+def card_font(card: CardSize, paragraphs: tuple[str, ...]) -> float:
+    """A handwriting-like size that fills the card: larger for a short letter, never below the card's own."""
+    words = 6 + sum(len(p.split()) for p in paragraphs)  # with greeting and sign-off
+    scale = min(1.4, max(1.0, (card.words / words) ** 0.5))
+    return round(card.font_pt * scale * 2) / 2
 
 
 def _template_place(exc: BaseException, fallback: str) -> tuple[str, int]:

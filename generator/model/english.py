@@ -1,0 +1,158 @@
+"""English for letters: lists of names, numbers in words, pronouns, dates as people say them.
+
+Pure string helpers with no knowledge of the kit. Every helper that needs a
+fact it was not given (a pronoun, a count) returns ``None`` so the caller can
+build a sentence that needs none: vague beats wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from generator.model.dates import MONTH_NAMES
+
+_NUMBER_WORDS = (
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+)
+_ORDINALS = (
+    "",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+)
+
+FRIENDS_NAMED = 2  # a card has room for two of a chain's friends; the rest are counted
+
+# subject, object, possessive, "is"-contraction, reflexive
+PRONOUNS: dict[str, tuple[str, str, str, str]] = {
+    "she": ("she", "her", "her", "she's"),
+    "he": ("he", "him", "his", "he's"),
+    "they": ("they", "them", "their", "they're"),
+}
+
+
+def join_some(names: list[str], most: int = FRIENDS_NAMED) -> str:
+    """Up to ``most`` names, then how many more: ``"Sam, the Lewis family and two others"``."""
+    if len(names) <= most:
+        return join_names(names)
+    rest = len(names) - most
+    return join_names([*names[:most], f"{number_words(rest)} {'other' if rest == 1 else 'others'}"])
+
+
+def join_names(names: list[str]) -> str:
+    """``"Isla"``, ``"Isla and Tom"``, ``"Isla, Tom and Priya"``.
+
+    Names with a description after a comma ("Lorna, the choir's new alto") are
+    kept apart with semicolons, so the list still reads right.
+    """
+    names = [n for n in names if n]
+    if len(names) <= 1:
+        return "".join(names)
+    if any("," in n for n in names):
+        return "; ".join(names[:-1]) + "; and " + names[-1]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+_ARTICLE = re.compile(r"^(The|A|An) (?=\S)")
+
+
+def in_sentence(name: str) -> str:
+    """A friend's name as it reads inside a sentence: "The Lewis family" becomes "the Lewis family"."""
+    return _ARTICLE.sub(lambda m: m.group(1).lower() + " ", name)
+
+
+def in_clause(name: str) -> str:
+    """A name inside a sentence, with the comma that closes a description ("Lorna, the choir's new alto,")."""
+    return _close_description(in_sentence(name))
+
+
+def _close_description(name: str) -> str:
+    return name + "," if "," in name and not name.endswith(",") else name
+
+
+def as_start(name: str) -> str:
+    """A name at the start of a sentence: "the Lewis family" becomes "The Lewis family"."""
+    return name[:1].upper() + name[1:]
+
+
+def as_subject(name: str) -> str:
+    """A name starting a sentence, with the comma that closes a description."""
+    return _close_description(as_start(name))
+
+
+def capitalise(sentence: str) -> str:
+    """The sentence with its first letter in capitals (and nothing else changed)."""
+    return sentence[:1].upper() + sentence[1:]
+
+
+def number_words(number: int) -> str:
+    return _NUMBER_WORDS[number] if 0 <= number < len(_NUMBER_WORDS) else str(number)
+
+
+def ordinal(number: int) -> str:
+    if 0 < number < len(_ORDINALS):
+        return _ORDINALS[number]
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def pronoun(which: str | None, form: int) -> str | None:
+    """A form of a recorded pronoun (0 subject, 1 object, 2 possessive, 3 "she's"); ``None`` when unrecorded."""
+    return PRONOUNS[which][form] if which in PRONOUNS else None
+
+
+def when_words(day: dt.date, today: dt.date) -> str:
+    """When ``day`` was, as a person would write it: "in March", "in March last year", "in May 2023"."""
+    month = MONTH_NAMES[day.month - 1]
+    if day.year == today.year:
+        return f"in {month}"
+    if day.year == today.year - 1:
+        return f"in {month} last year"
+    return f"in {month} {day.year}"
+
+
+def how_late(days: int) -> str:
+    """How late a thank-you is, in round words: "six weeks", "three months", "over a year"."""
+    if days < 9 * 7:
+        return f"{number_words(days // 7)} weeks"
+    if days < 365:
+        return f"{number_words(round(days / 30.4))} months"
+    if days < 2 * 365:
+        return "over a year"
+    return f"over {number_words(days // 365)} years"
+
+
+def plain_text(text: str | None) -> str | None:
+    """Blank text is no text: ``None``, so the sentence that needs it is dropped."""
+    if text is None:
+        return None
+    text = " ".join(text.split())
+    return text or None
+
+
+def as_sentence(text: str) -> str:
+    """Owner's words made into a sentence: a capital to start, a full stop to end when none is there."""
+    text = capitalise(text.strip())
+    return text if text[-1:] in ".!?…\"'’”)" else text + "."

@@ -1,0 +1,294 @@
+"""The friends a letter speaks of, and the facts it may safely say about them.
+
+A :class:`Friend` is one referral as a letter may use it: the friend's name as
+the referrer knows them, what they came for, how it went, the owner's note, and
+what the last letter already told. Every owner-written value is tested twice
+before it gets here: does it touch one of the reader's ``dont_mention`` topics
+(:mod:`generator.model.topics`), and does it speak of the reader in the third
+person ("Ingrid, her neighbour" in a letter to that neighbour's friend)? A value
+that fails is simplified (the friend's name alone) or left out, and the owner
+is told in a :class:`LeftOut`.
+
+:func:`letter_field_warnings` reports the same findings to ``ownerkit check``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from generator.errors import Problem
+from generator.model.english import join_names, plain_text
+from generator.model.records import Kit, Person, Referral
+from generator.model.topics import mentions
+
+LETTER_FIELDS = ("referred", "for", "note")
+_THIRD_PERSON = re.compile(r"(?<!\w)(her|his|their|hers|him|them|she|he)(?!\w)", re.IGNORECASE)
+_YOURS = {"her": "your", "his": "your", "their": "your", "hers": "yours", "him": "you", "them": "you"}
+_TWO = re.compile(r"\s(?:and|&)\s")
+_BUSINESS = re.compile(
+    r"(?<!\w)(?:ltd|limited|plc|inc|llc|co|company|music|school|shop|café|cafe|club|church|society|studio|"
+    r"studios|bakery|services|trust|group|centre|center|hotel|inn|pub|academy|association)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A fact kept out of a letter, and why (shown to the owner, never in the letter)."""
+
+    person_id: str
+    what: str
+    why: str
+    where: str = ""
+
+
+@dataclass(frozen=True)
+class Friend:
+    """One referral as a letter may speak of it."""
+
+    referral_id: str
+    name: str  # as the referrer knows the friend: "your neighbour Ingrid", "Lorna, the choir's new alto"
+    short: str  # the name alone, for a second mention: "Ingrid", "Lorna"
+    pronoun: str | None  # she, he, they: only when recorded
+    count: int | None  # how many people: only when known
+    for_what: str | None
+    outcome: str
+    note: str | None
+    date: dt.date
+    where: str  # file:line of the referral, for messages
+    told: str | None = None  # the outcome the thank-you already told
+    note_told: bool = False  # the thank-you already gave the note
+    deceased: bool = False  # the friend has died since: no hopes of seeing them again
+
+    @property
+    def one(self) -> bool | None:
+        """One person (True), several (False), or not known (None)."""
+        return None if self.count is None else self.count == 1
+
+
+@dataclass(frozen=True)
+class ChainLink:
+    """A sent ``friend``, and ``friend`` has since sent ``their_friends``."""
+
+    friend: str
+    their_friends: tuple[str, ...]
+
+
+def addressed(person: Person) -> str:
+    """How a letter greets ``person``: "Peggy", "Ruth and Tom", "Ruth, Tom and Jo"."""
+    return join_names([person.name.greeting, *(n.greeting for n in person.with_names)])
+
+
+def envelope_names(person: Person) -> list[str]:
+    """The envelope's first lines: the names (a shared family name once), then the organisation."""
+    names = [person.name, *person.with_names]
+    families = {n.family for n in names}
+    if len(names) > 1 and len(families) == 1 and names[0].family and person.name.order == "given-first":
+        lines = [join_names([n.given for n in names]) + f" {names[0].family}"]
+    else:
+        lines = [join_names([n.full for n in names])]
+    if person.organisation:
+        lines.append(person.organisation)
+    return lines
+
+
+def name_alone(text: str) -> str:
+    """The friend's name without the owner's description: "Ingrid, her neighbour" → "Ingrid"."""
+    head = text.split(",")[0].strip()
+    if head.split()[:1] in (["The"], ["A"], ["An"]):
+        return head  # "The PTA chair": a description is the name
+    words: list[str] = []
+    for word in head.split():
+        if words and not word[:1].isupper() and word not in ("and", "&"):
+            break
+        words.append(word)
+    while words and words[-1] in ("and", "&"):
+        words.pop()
+    return " ".join(words) or head
+
+
+def turned_on_reader(text: str, reader: Person, field: str) -> str | None:
+    """The word in ``text`` that speaks of the letter's reader in the third person, else ``None``.
+
+    The reader's own name, in any field; in ``referred``, also her/his/their
+    (the friend's relation to the referrer: "Ingrid, her neighbour").
+    """
+    for name in {reader.name.given, reader.name.greeting, *(n.greeting for n in reader.with_names)}:
+        if name and re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+            return name
+    if field == "referred":
+        found = _THIRD_PERSON.search(text)
+        if found and found.group(1).lower() not in ("she", "he"):
+            return found.group(1)
+    return None
+
+
+def second_person(text: str, reader: Person) -> str:
+    """The rewrite to suggest: the reader spoken to as "you"."""
+    for name in {reader.name.given, reader.name.greeting}:
+        text = re.sub(r"(?<!\w)" + re.escape(name) + r"['’]s(?!\w)", "your", text)
+    return _THIRD_PERSON.sub(lambda m: _match_case(_YOURS.get(m.group(1).lower(), m.group(1)), m.group(1)), text)
+
+
+def _match_case(word: str, like: str) -> str:
+    return word.capitalize() if like[:1].isupper() else word
+
+
+def make_friend(
+    kit: Kit, referral: Referral, reader: Person, avoid: tuple[str, ...], left_out: list[LeftOut]
+) -> Friend:
+    """The referral as a letter to ``reader`` may speak of it; what is unsafe is simplified or left out."""
+    where = str(referral.source)
+    name, pronoun, count = _friend_name(kit, referral)
+    short = name_alone(name)
+    if word := turned_on_reader(name, reader, "referred"):
+        left_out.append(_third_person(reader, "referred:", name, word, where, f'the letter says "{short}"'))
+        name = short
+    recorded = referral.referred_record
+    if recorded and recorded.relation:
+        name = f"your {recorded.relation} {name}"
+    if topic := mentions(name, avoid):
+        left_out.append(
+            LeftOut(reader.id, f"referred: of {referral.id}", _touches(topic) + '; the letter says "a friend"', where)
+        )
+        name = short = "a friend of yours"
+    values = {"for": plain_text(referral.for_what), "note": plain_text(referral.note)}
+    for field, value in values.items():
+        if not value:
+            continue
+        if topic := mentions(value, avoid):
+            left_out.append(LeftOut(reader.id, f"{field}: of {referral.id}", _touches(topic), where))
+            values[field] = None
+        elif word := turned_on_reader(value, reader, field):
+            left_out.append(_third_person(reader, f"{field}:", value, word, where, "left out"))
+            values[field] = None
+    thanked = referral.thanked
+    return Friend(
+        referral_id=referral.id,
+        name=name,
+        short=short,
+        pronoun=pronoun,
+        count=count,
+        for_what=values["for"],
+        outcome=referral.outcome,
+        note=values["note"],
+        date=referral.date,
+        where=where,
+        told=thanked.told if thanked else None,
+        note_told=bool(thanked and thanked.note_told),
+        deceased=bool(referral.referred_id in kit.people and kit.people[referral.referred_id or ""].deceased),
+    )
+
+
+def _friend_name(kit: Kit, referral: Referral) -> tuple[str, str | None, int | None]:
+    """The friend's name, pronoun and how many people, from their record or the referral."""
+    person = kit.people.get(referral.referred_id or "")
+    if person is not None:
+        return addressed(person), person.pronoun if not person.with_names else "they", 1 + len(person.with_names)
+    name = referral.referred_name or ""
+    recorded = referral.referred_record
+    count = recorded.count if recorded else None
+    if count is None and _TWO.search(name.split(",")[0]):
+        count = 2
+    pronoun = (recorded.pronoun if recorded else None) or ("they" if count and count > 1 else None)
+    return name, pronoun, count
+
+
+def _touches(topic: str) -> str:
+    return f'it touches "{topic}" (dont_mention)'
+
+
+def _third_person(reader: Person, field: str, value: str, word: str, where: str, instead: str) -> LeftOut:
+    why = f'"{word}" speaks of the reader, {reader.name.greeting}, in the third person ({instead})'
+    return LeftOut(reader.id, f'{field} "{value}"', why, where)
+
+
+# ---------------------------------------------------------------- for `ownerkit check`
+
+
+def letter_field_warnings(kit: Kit) -> list[Problem]:
+    """What letters will have to leave out or simplify, and names that will not read right."""
+    found: list[Problem] = []
+    for referral in kit.referrals:
+        reader = kit.people.get(referral.from_id)
+        if reader is None or reader.deceased:
+            continue
+        values = {"referred": referral.referred_name, "for": referral.for_what, "note": referral.note}
+        for field, value in values.items():
+            if not value:
+                continue
+            line, col = referral.source.at(field)
+            if word := turned_on_reader(value, reader, field):
+                found.append(
+                    Problem(
+                        referral.source.path,
+                        line,
+                        col,
+                        field,
+                        f'"{word}" speaks of {reader.name.greeting} in the third person,'
+                        f" but the letter is to {reader.name.greeting}",
+                        _rewrite_hint(value, reader)
+                        + "; until then the letter "
+                        + (f'says "{name_alone(value)}"' if field == "referred" else "leaves it out"),
+                        "warning",
+                    )
+                )
+            if topic := mentions(value, reader.dont_mention):
+                found.append(_touch(referral.source.path, line, col, field, reader, topic))
+    for person in kit.people.values():
+        found.extend(_name_warnings(person))
+        for item in person.remember:
+            if topic := mentions(f"{item.fact} {item.ask or ''}", person.dont_mention):
+                line, col = person.source.at("remember")
+                found.append(_touch(person.source.path, line, col, "remember", person, topic))
+    return found
+
+
+def _rewrite_hint(value: str, reader: Person) -> str:
+    """The rewrite to suggest, or (when it needs more than a word changed) how to make it."""
+    rewrite = second_person(value, reader)
+    if rewrite != value:
+        return f'write "{rewrite}"'
+    return f'rewrite it speaking to {reader.name.greeting} as "you"'
+
+
+def _touch(path: str, line: int, col: int, field: str, person: Person, topic: str) -> Problem:
+    return Problem(
+        path,
+        line,
+        col,
+        field,
+        f'touches "{topic}", which {person.id} asked never to be mentioned',
+        "letters leave it out; rephrase it if it should reach the card",
+        "warning",
+    )
+
+
+def _name_warnings(person: Person) -> list[Problem]:
+    line, col = person.source.at("name")
+    given = person.name.given
+    found = []
+
+    def warn(message: str, hint: str) -> None:
+        found.append(Problem(person.source.path, line, col, "name.given", message, hint, "warning"))
+
+    if _TWO.search(f" {given} "):
+        warn(f'"{given}" holds two people', "give one given name, and the others under with: (each with given)")
+    elif _BUSINESS.search(given) and not person.organisation:
+        warn(
+            f'"{given}" looks like a business, and letters would open "Dear {given}"',
+            "write organisation: with its name, and name: the person you write to",
+        )
+    if not person.name.preferred and not _latin(given):
+        warn(
+            f'"{given}" is not in Latin letters and has no preferred: name',
+            "add preferred: with how you greet them, even if it is the same name",
+        )
+    return found
+
+
+def _latin(text: str) -> bool:
+    return all(not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in text)
