@@ -26,7 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import TODAY, make_kit
 from generator.load.kit import load_kit
-from generator.write.yamledit import Edit, apply_changes, plan_edits, verify
+from generator.write.yamlappend import plan_thanks
+from generator.write.yamledit import Edit, apply_changes, verify
 
 TARGET = 2.0
 
@@ -59,7 +60,7 @@ def time_library(root: Path, person: str) -> float:
         if r.from_id == person and r.thanked is None
     ]
     start = time.perf_counter()
-    changes = plan_edits(kit, edits)
+    changes = plan_thanks(kit, edits)  # what ownerkit thanked plans with
     verify(kit, changes, TODAY)
     apply_changes(kit, changes)
     return time.perf_counter() - start

@@ -53,6 +53,7 @@ class Changed:
     first_line: int
     lines: tuple[str, ...]
     replaced: bool
+    added: int = 0  # whole lines added (0 for a change within a line)
 
 
 def _scalar(node: yaml.Node) -> str | None:
@@ -286,8 +287,8 @@ def edit_text(rel: str, text: str, edits: list[Edit]) -> tuple[str, tuple[Change
             line = document.line(first_line)
             offset = start - document.starts[first_line]
             shown = (line[:offset] + new + line[offset + (end - start) :],)
-        changed.append(Changed(edit.referral.id, first_line + 1 + lines_added, shown, edit.replace))
-        if start == end and new.endswith(document.newline):
-            lines_added += len(new_lines)
+        whole = len(new_lines) if start == end and new.endswith(document.newline) else 0
+        changed.append(Changed(edit.referral.id, first_line + 1 + lines_added, shown, edit.replace, whole))
+        lines_added += whole
     pieces.append(text[at:])
     return "".join(pieces), tuple(changed), tuple(moved[id(edit)] for edit in edits)
