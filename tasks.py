@@ -4,7 +4,7 @@
     python3 tasks.py example   # build the example site and letters from this kit
     python3 tasks.py test      # ruff, mypy and the whole pytest suite
 
-Each sets up .venv (and, for tests, Debian's chromium) when missing or stale.
+Each sets up .venv (and, for tests, Debian's chromium and Lighthouse from npm) when missing or stale.
 Only the standard library is used here, so a fresh machine needs just Python.
 """
 
@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+ENV = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
 
 
 def say(message: str) -> None:
@@ -37,9 +37,9 @@ def run(*args: str | Path, check: bool = True) -> int:
 
 
 def ensure_venv(extras: str) -> None:
-    """Create .venv and install ownerkit into it when pyproject.toml changed."""
+    """Create .venv and install ownerkit into it when pyproject.toml or setup.py changed."""
     stamp = VENV / f".ownerkit-{extras or 'base'}"
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    wanted = hashlib.sha256(b"".join((ROOT / name).read_bytes() for name in ("pyproject.toml", "setup.py"))).hexdigest()
     if stamp.exists() and stamp.read_text() == wanted and (BIN / "ownerkit").exists():
         return
     if not (BIN / "python").exists():
@@ -60,6 +60,20 @@ def ensure_chromium() -> None:
     run(*apt, "install", "-y", "-qq", "chromium", "chromium-driver")
 
 
+def ensure_lighthouse() -> None:
+    """Lighthouse 12.2.3 from npm into ~/.cache/ownerkit/node, for the site's accessibility tests."""
+    sys.path.insert(0, str(ROOT))
+    from bench.lighthouse import CACHE, VERSION
+    from bench.lighthouse import ensure_lighthouse as install
+
+    if not shutil.which("npm"):
+        apt = ["apt-get"] if os.geteuid() == 0 else ["sudo", "apt-get"]
+        say("installing Debian's nodejs and npm for Lighthouse")
+        run(*apt, "install", "-y", "-qq", "nodejs", "npm")
+    say(f"lighthouse {VERSION} in {CACHE}")
+    install()
+
+
 def example() -> None:
     ensure_venv("")
     run(BIN / "ownerkit", "check")
@@ -77,6 +91,7 @@ def example() -> None:
 def test() -> None:
     ensure_venv("test")
     ensure_chromium()
+    ensure_lighthouse()
     run(BIN / "ruff", "check", "generator", "tests", "bench", "tasks.py")
     run(BIN / "ruff", "format", "--check", "generator", "tests", "bench", "tasks.py")
     run(BIN / "mypy")

@@ -44,6 +44,8 @@ class Measures:
     median_share: float
     over_budget: tuple[str, ...]  # person ids
     over_budget_unwarned: tuple[str, ...]
+    top_closing: str = ""
+    closing_count: int = 0
 
 
 def render_all(root: Path, everyone: bool = True) -> tuple[list[RenderedLetter], list[str]]:
@@ -64,7 +66,10 @@ def measure(rendered: list[RenderedLetter], warned_too_long: list[str]) -> Measu
     top, top_count = in_letters.most_common(1)[0] if in_letters else ("", 0)
     shares = [one.template_share for one in rendered if one.paragraphs]
     over = tuple(one.letter.id for one in rendered if _over(one))
+    closing, closing_count = Counter(one.sign_off for one in rendered).most_common(1)[0] if rendered else ("", 0)
     return Measures(
+        top_closing=closing,
+        closing_count=closing_count,
         letters=len(rendered),
         top_sentence=top,
         top_count=top_count,
@@ -88,6 +93,7 @@ def main() -> int:
             f"  most-repeated body sentence: in {m.top_count} {'letter' if m.top_count == 1 else 'letters'}"
             f' (target <= 3): "{m.top_sentence}"'
         )
+        print(f'  most-repeated closing: in {m.closing_count} letters (target <= 3): "{m.top_closing}"')
         print(f"  template share of each letter's words, median: {m.median_share:.0%} (target < 50%)")
         print(
             f"  over the card's budget: {len(m.over_budget)} ({', '.join(m.over_budget) or 'none'});"

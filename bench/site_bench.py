@@ -6,7 +6,8 @@ same stories, plain MkDocs projects to compare with:
 - ownerkit: the kit with the repository's mkdocs.yml (`mkdocs build`);
 - bare Material: one plain page per story and a home page, no listings,
   once with MkDocs' automatic navigation (every story in the nav) and once
-  with a one-line nav;
+  with the same short navigation as ownerkit's (Home, Stories, About, Thanks,
+  Contact: five tabs, each a plain page);
 - blog plugin: the stories as Material blog posts (its own listings,
   archive and category pages).
 
@@ -49,7 +50,8 @@ from bench.synthetic import TODAY, make_kit  # noqa: E402
 from generator.load.kit import load_kit  # noqa: E402
 from generator.render.site import build_pages, read_mkdocs_config  # noqa: E402
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV = dict(os.environ)
+SHORT_NAV = ("Home", "Stories", "About", "Thanks", "Contact")  # ownerkit's navigation, as five tabs
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 
 
@@ -65,12 +67,14 @@ def write_variants(kit: Path, base: Path) -> dict[str, Path]:
     for folder in (bare, short, blog):
         (folder / "docs").mkdir(parents=True, exist_ok=True)
         (folder / "docs" / "index.md").write_text("# Home\n\nStories.\n")
+    for name in SHORT_NAV[1:]:
+        (short / "docs" / f"{name.lower()}.md").write_text(f"# {name}\n\nA page.\n")
     # the same Material settings as ownerkit's (theme, palettes, site_url, Markdown extensions)
     same = read_mkdocs_config((ROOT / "mkdocs.yml").read_text("utf-8"))
     same["docs_dir"] = "docs"
     for folder, plugins, nav in (
         (bare, ["search"], None),
-        (short, ["search"], [{"Home": "index.md"}]),
+        (short, ["search"], [{"Home": "index.md"}, *({n: f"{n.lower()}.md"} for n in SHORT_NAV[1:])]),
         (blog, ["search", "blog"], None),
     ):
         config = {**same, "plugins": plugins}

@@ -90,7 +90,7 @@ def with_image(kit, image: str, files: dict | None = None) -> Path:
     [
         ("../../referrals/people.yml", "is a link to a file outside stories/ (copy the picture into stories/ instead)"),
         ("/etc/passwd", "is a link to a file outside stories/ (copy the picture into stories/ instead)"),
-        ("../owner.yml", "is not really a .svg picture (its content does not match its name)"),
+        ("../owner.yml", "is not a picture of the type its name says (its content is not .svg)"),
         ("leak.svg", "is a symbolic link that leads back to itself (a loop) (put the picture itself in stories/)"),
         ("/dev/null", "is a device (such as /dev/null), not a file (put the picture itself in stories/)"),
     ],

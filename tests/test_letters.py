@@ -184,7 +184,7 @@ def test_golden_letter_for_every_situation(kit, monkeypatch: pytest.MonkeyPatch)
     assert result.exit_code == 0, result.output
     situations = {}
     for line in result.output.splitlines()[1:]:
-        if line.startswith("  "):
+        if line.startswith("  ") and not line.startswith("  ownerkit "):
             pid, situation = line.split()[:2]
             situations[pid] = situation
     assert situations == {
@@ -570,7 +570,7 @@ def test_warning_too_long_for_the_card(kit) -> None:
     result = run_cli(root, "letters", "--card", "us-a2")
     assert result.exit_code == 0
     assert (
-        "letter for joao-silva (client letter): too long to handwrite on a US A2 card: 65 words, 340 characters"
+        "letter for joao-silva (client letter): too long to handwrite on a US A2 card: 66 words, 349 characters"
         " (about 50 words or 290 characters fit) (try --card iso-a5, or shorten your note) [warning]"
     ) in result.output
     assert "too long" not in run_cli(root, "letters", "--card", "iso-a5").output
@@ -621,7 +621,8 @@ def test_warning_no_personal_line(kit) -> None:
     result = run_cli(root, "letters")
     assert (
         "letter for joao-silva (client letter): no personal line: it reads generic"
-        " (add note: to the referral with a line in your own words) [warning]"
+        " (add note: to the referral with a line in your own words, or a line for this letter:"
+        ' ownerkit letters --line joao-silva "...") [warning]'
     ) in result.output
     checked = load_kit(root, TODAY)
     letter = letters_owed(checked.kit, TODAY)[0]
@@ -667,7 +668,8 @@ def test_dry_run_writes_nothing(kit, monkeypatch: pytest.MonkeyPatch) -> None:
         "ownerkit letters: 1 letter on ISO A6, 105 × 148 mm (4.13 × 5.83 in) cards (dry run: nothing is written)\n"
         "  joao-silva  client  would write  letters/joao-silva.{txt,html,eml}\n"
         "letter for joao-silva (client letter): no personal line: it reads generic"
-        " (add note: to the referral with a line in your own words) [warning]\n"
+        " (add note: to the referral with a line in your own words, or a line for this letter:"
+        ' ownerkit letters --line joao-silva "...") [warning]\n'
         "Letters would be in letters/: copy each .txt by hand, print each .html on an ISO A6 card,"
         " or open each .eml as a draft. Nothing has been sent.\n"
     )
@@ -680,7 +682,7 @@ def test_an_edited_letter_is_never_overwritten(kit, monkeypatch: pytest.MonkeyPa
     assert run_cli(root, "letters").exit_code == 0
     txt = root / "letters" / "joao-silva.txt"
     html = root / "letters" / "joao-silva.html"
-    mine = txt.read_text("utf-8").replace("With warm thanks,", "Love, and see you Sunday,")
+    mine = txt.read_text("utf-8").replace("Dear João,", "Dear João, my friend,")
     txt.write_text(mine, encoding="utf-8")
     html_before = html.read_bytes()
     # a new note changes the letter; the edited .txt must survive, the others are refreshed
@@ -728,7 +730,7 @@ def test_file_names_cannot_leave_the_letters_folder(tmp_path: Path) -> None:
 
 def test_eml_parses_back(kit) -> None:
     owner = "name:\n  given: Ana\n  family: Ferreira\nbusiness: Ferreira Bakes\nsignature: Ana\n"
-    owner += "contact:\n  email: ana@ferreira.example\n"
+    owner += "sign_off: Love from the bakery,\ncontact:\n  email: ana@ferreira.example\n"
     root = kit({"stories/owner.yml": owner})
     assert run_cli(root, "letters").exit_code == 0
     raw = (root / "letters" / "joao-silva.eml").read_bytes()
@@ -746,7 +748,7 @@ def test_eml_parses_back(kit) -> None:
         "(A draft from ownerkit: read it, make it yours, and send it yourself. Delete this line before sending.)\n"
     )
     assert "Dear João,\n\nForgive me for taking eight weeks to write this." in body
-    assert body.endswith("With warm thanks,\nAna\n")
+    assert body.endswith("Love from the bakery,\nAna\n")  # the owner's own sign_off closes every letter
     # no email address, no draft
     assert not (root / "letters" / "mei-tanaka.eml").exists()
 

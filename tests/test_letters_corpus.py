@@ -10,6 +10,7 @@ one before accepting it:
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -75,10 +76,18 @@ def test_corpus_situations(written: tuple[Path, str]) -> None:
     assert "ill" not in text["anita-shah"].split() and "father" not in text["anita-shah"]
     assert "restaurant" not in text["marco-rossi"]
     # the owner's question: while fresh, and never touching a dont_mention topic
-    assert text["daniel-okoro"].endswith("How is the album coming along? With warm thanks, Nell")
+    closing = text["daniel-okoro"].split("How is the album coming along? ")[1]  # the ask ends the body
+    assert closing.endswith(", Nell") and "." not in closing
     assert "conservatoire" not in text["keiko-watanabe"] and "roof" not in text["fiona-mcallister"]
     # a per-person sign-off; a recorded relation; a recorded count; singular they
     assert text["peggy-hollis"].endswith("With love, Nell")
+    # closings vary like sentences: none in more than three letters; "With love," only where she wrote it
+    closings = Counter(note.split("\n\n")[-2].split("\n")[0] for note in notes(root).values())
+    assert max(closings.values()) <= 3, closings
+    assert closings["With love,"] == 1
+    # the owner's line for this letter, in her words; one already sent is not repeated
+    assert "share. Good luck with the half marathon on Sunday. " in text["owen-jones"]
+    assert "roof" not in text["bill-hart"]
     assert "Sam Reid was" in text["alex-morgan"] or "Sam Reid were" not in text["alex-morgan"]
 
 
@@ -86,6 +95,7 @@ def test_corpus_measures() -> None:
     rendered, warned = render_all(CORPUS)
     m = measure(rendered, warned)
     assert m.top_count <= 3, m.top_sentence
+    assert m.closing_count <= 3, m.top_closing
     assert m.median_share < 0.5
     assert m.over_budget_unwarned == ()
 

@@ -258,6 +258,7 @@ def test_shown_name_prefers_public_name() -> None:
         "Ana from the bakery"
     )
     assert Person("a", PersonName("Ana", "Ferreira")).shown_name == "Ana F."
+    assert Person("b", PersonName("Olubisi", "Okafor", "Bisi")).shown_name == "Bisi O."  # what she is called
 
 
 # ------------------------------------------------------------- YAML reading

@@ -8,6 +8,7 @@ Refresh the golden pages after an intended change with:
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -61,7 +62,7 @@ def test_links_are_relative_from_each_page(kit) -> None:
     (root / "stories/images/p.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
     tree = build_pages(load(root))
     page = tree["stories/second.md"]
-    assert '<img class="ok-image" src="../images/p.svg" alt="A picture">' in page
+    assert '<img class="ok-image" src="../images/p.svg" width="300" height="150" alt="A picture">' in page
     assert 'href="../../prompts/why-i-started/"' in page
     assert 'href="stories/second/"' in tree["index.md"]
     assert tree["stories/images/p.svg"].startswith(b"<svg")
@@ -92,7 +93,8 @@ def test_pictures_in_a_story_body_are_published_only_for_published_stories(kit) 
         "stories/images/loaf.svg",
         "stories/images/crumb.svg",
     }
-    assert "![A loaf](images/loaf.svg)" in tree["stories/shown.md"]  # the story's own link works as written
+    # the story's own link works as written, with the picture's size and lazy loading added
+    assert '![A loaf](images/loaf.svg){ width="300" height="150" loading="lazy" }' in tree["stories/shown.md"]
 
 
 # ------------------------------------------------------------ the pages
@@ -123,10 +125,27 @@ def test_story_page_has_front_matter_meta_and_related(kit) -> None:
     tree = build_pages(load(kit(files)))
     page = tree["stories/a.md"]
     meta = yaml.safe_load(page.split("---\n")[1])
-    assert meta == {"title": "Story a", "description": "About a.", "og_type": "article"}
+    jsonld = json.loads(meta.pop("jsonld"))
+    assert meta == {
+        "title": "Story a",
+        "description": "About a.",
+        "og_type": "article",
+        "og_image": "assets/brand/preview.png",
+        "hide": ["navigation", "toc", "footer"],
+    }
+    assert jsonld == {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "headline": "Story a",
+        "datePublished": "2026-01-01",
+        "author": {"@type": "Person", "name": "Ana Ferreira"},
+        "publisher": {"@type": "Organization", "name": "Ferreira Bakes"},
+        "description": "About a.",
+        "keywords": "bread, ovens",
+    }
     assert '<time datetime="2026-01-01">1 January 2026</time>' in page
     assert "1 min read" in page
-    related = re.search(r'<aside class="ok-related"[^>]*>.*</aside>', page)
+    related = re.search(r'<aside class="ok-related"[^>]*>.*</aside>', page, re.S)
     assert related
     assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', related.group(0)) == [
         ("../c/", "Story c"),  # two shared tags
@@ -203,10 +222,11 @@ def test_home_shows_owner_lead_in_latest_testimonials_and_contact(kit) -> None:
         }
     )
     home = build_pages(load(root))["index.md"]
-    assert "<h1>Nita Ferreira</h1>" in home
+    assert '<h1 class="p-name">Nita Ferreira</h1>' in home
     assert "Bread for the street." in home
     assert "Flour, a borrowed oven and a street that needed bread." in home  # the why-I-started lead-in
-    assert "<h2>Latest stories</h2>" in home
+    assert "<h2>Latest stories</h2>" not in home  # the only story is the lead-in: never shown twice
+    assert home.count('href="stories/why-i-started/"') == 1
     assert "Best bread in town.</p><footer>João S.</footer>" in home
     assert 'href="mailto:ana@ferreira.test"' in home and 'href="contact/"' in home
 
@@ -327,7 +347,9 @@ def test_yaml_values_are_escaped_in_every_page(kit) -> None:
         meta = yaml.safe_load(page.split("---\n")[1])
         for value in meta.values():
             if isinstance(value, str):
-                assert "<" not in value and '"' not in value and "{" not in value, (path, value)
+                assert "<" not in value and "{{" not in value, (path, value)
+                if not value.startswith('{"@context"'):  # JSON-LD is JSON
+                    assert '"' not in value and "{" not in value, (path, value)
     wall = pages["thanks.md"]
     assert "<h2>&lt;script&gt;alert(1)&lt;/script&gt;</h2>" in wall
     shown = text_of(wall)
@@ -382,12 +404,12 @@ def test_golden_pages_of_the_example_kit(example_kit: Path) -> None:
     _compare_golden(tree, GOLDEN / "pages")
     binaries = {p for p, c in tree.items() if isinstance(c, bytes)}
     pictures = {s.image for s in k.published_stories() if s.image} | {k.owner.photo}
-    assert binaries == {f"stories/{p}" for p in pictures} | {"assets/ownerkit.css"}
+    assert binaries == {f"stories/{p}" for p in pictures} | {"assets/ownerkit.css", "assets/brand/preview.png"}
 
 
 def test_golden_emitted_config(example_kit: Path) -> None:
     k = load(example_kit)
-    tree = emit_tree(k, read_mkdocs_config((REPO / "mkdocs.yml").read_text("utf-8")))
+    tree = emit_tree(k, read_mkdocs_config((REPO / "mkdocs.yml").read_text("utf-8")), TODAY)
     _compare_golden({"mkdocs.yml": tree["mkdocs.yml"]}, GOLDEN / "emit")
 
 
@@ -467,3 +489,75 @@ def test_emit_reports_a_broken_kit(kit, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "stories/2026-01-10-why-i-started.md:1:1: a story needs front matter at the top" in result.output
     assert not (tmp_path / "out").exists()
+
+
+# ------------------------------------------------------------------ brand
+
+
+def test_brand_is_read_from_owner_yml(kit) -> None:
+    root = kit(
+        {
+            "stories/owner.yml": OWNER_YML_BRAND.format(primary='"#1F5C57"', logo="images/logo.png"),
+            "stories/images/logo.png": b"\x89PNG",
+        }
+    )
+    brand = load(root).owner.brand
+    assert (brand.primary, brand.accent, brand.logo, brand.favicon, brand.theme_credit) == (
+        "#1f5c57",
+        "#9a4a12",
+        "images/logo.png",
+        None,
+        False,
+    )
+
+
+def test_brand_colours_and_pictures_are_checked(kit) -> None:
+    root = kit({"stories/owner.yml": OWNER_YML_BRAND.format(primary="teal", logo="images/missing.png")})
+    with pytest.raises(KitInvalid) as caught:
+        load(root)
+    assert [str(p) for p in caught.value.problems] == [
+        'stories/owner.yml:6:12: brand.primary: expected a colour like "#2e5e4e", got "teal"'
+        ' (write it in quotes as "#" and six hex digits)',
+        "stories/owner.yml:8:9: brand.logo: no file at stories/images/missing.png",
+    ]
+
+
+OWNER_YML_BRAND = """\
+name: {{given: Ana, family: Ferreira}}
+business: Ferreira Bakes
+signature: Ana
+brand:
+  accent: "#9A4A12"
+  primary: {primary}
+  theme_credit: false
+  logo: {logo}
+"""
+
+
+def test_the_wall_names_only_people_whose_consent_stands(kit) -> None:
+    root = kit(
+        {
+            "referrals/people.yml": """\
+                people:
+                  - id: joao-silva
+                    name: {given: João, family: Silva, preferred: Jo}
+                    public_thanks: true
+                    public_thanks_since: 2026-01-05
+                  - id: mei-tanaka
+                    name: {given: Mei, family: Tanaka}
+                    public_thanks: true
+                    public_thanks_since: 2026-01-05
+                    public_thanks_withdrawn: 2026-06-01
+                    testimonial: Words she took back.
+                """,
+            "referrals/2026.yml": """\
+                referrals:
+                  - {date: 2026-10-01, from: joao-silva, referred: mei-tanaka, outcome: client}
+                  - {date: 2026-10-02, from: mei-tanaka, referred: Kasia, outcome: pending}
+                """,
+        }
+    )
+    pages = build_pages(load(root))
+    names = re.findall(r'<li class="ok-thanks"><h2>([^<]*)</h2>', pages["thanks.md"])
+    assert names == ["Jo S."]  # what people call him, and his family initial
+    assert not any("Mei" in page or "Words she took back" in page for page in pages.values() if isinstance(page, str))

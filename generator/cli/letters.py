@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from generator.cli import terminal
 from generator.cli.main import (
     Context,
     dry_run_option,
@@ -51,6 +52,14 @@ if TYPE_CHECKING:  # rendering imports Jinja2: load it only when letters are wri
     show_default=True,
     help="Offer a remember fact only if you checked it within this many months.",
 )
+@click.option(
+    "--line",
+    "lines",
+    nargs=2,
+    multiple=True,
+    metavar="ID TEXT",
+    help="A line in your own words for ID's letter, kept in your records until it is sent (repeatable).",
+)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors: write nothing if any letter has one.")
 @dry_run_option
 @json_option
@@ -61,6 +70,7 @@ def letters(
     everyone: bool,
     card: CardSize | None,
     fresh_months: int,
+    lines: tuple[tuple[str, str], ...],
     strict: bool,
     dry_run: bool,
     as_json: bool,
@@ -76,15 +86,22 @@ def letters(
     placeholder, a topic they asked you to avoid), nothing is written. A letter
     you edited since ownerkit wrote it is kept, never overwritten.
 
+    A line of your own (--line, or typed when asked at a terminal) goes into
+    the letter as you wrote it and is kept under the person's letter_lines:,
+    so every regeneration keeps it, until you record the letter as sent.
+
     \b
     Examples:
       ownerkit letters
       ownerkit letters --dry-run
+      ownerkit letters --line peggy-hollis "Give my love to the Slad Valley Singers."
       ownerkit letters --person peggy-hollis --card iso-a5
       ownerkit letters --all --fresh-months 6
     """
     from generator.commands.letters import write_letters
 
+    if not (lines or dry_run or as_json) and terminal.at_terminal():
+        lines = _offer_lines(context, person_ids, everyone, fresh_months)
     result = write_letters(
         context.kit,
         context.today,
@@ -94,14 +111,21 @@ def letters(
         fresh_months=fresh_months,
         strict=strict,
         dry_run=dry_run,
+        lines=lines,
         progress=progress_bar(not as_json),
     )
+    _print_result(result, context, as_json)
+
+
+def _print_result(result: LettersResult, context: Context, as_json: bool) -> None:
     if as_json:
         echo_json(_letters_json(result))
         if result.refused:
             raise SystemExit(1)
     elif not result.rendered:
-        click.echo(f"No letters owed today ({context.today}): everyone has been thanked. Nothing was written.")
+        _print_lines(result)
+        written = "No letter was written." if result.lines and not result.dry_run else "Nothing was written."
+        click.echo(f"No letters owed today ({context.today}): everyone has been thanked. {written}")
     elif result.refused:
         for issue in result.refused:
             click.echo(str(issue), err=True)
@@ -110,6 +134,43 @@ def letters(
         fail(f"{what} in the letters; nothing was written to {relative(result.folder)}")
     else:
         _print_letters(result)
+
+
+OFFER_EACH = 5  # more letters than this: ask first whether to add any line at all
+
+
+def _offer_lines(
+    context: Context, person_ids: tuple[str, ...], everyone: bool, fresh_months: int
+) -> tuple[tuple[str, str], ...]:
+    """At a terminal: a line of her own for each letter about to be written (Enter for none, or to keep hers)."""
+    from generator.commands.letters import letters_to_write
+
+    chosen = letters_to_write(
+        context.kit, context.today, person_ids=person_ids, everyone=everyone, fresh_months=fresh_months
+    )
+    if not chosen:
+        return ()
+    if len(chosen) > OFFER_EACH and not click.confirm(
+        f"Add a line of your own to any of the {len(chosen)} letters?", default=False
+    ):
+        return ()
+    click.echo("A line of your own goes into the letter as you type it. Enter: none (or keep the one you wrote).")
+    lines = []
+    for letter in chosen:
+        now = f' (now: "{letter.line.text}")' if letter.line else ""
+        text = click.prompt(f"  for {letter.greeting} ({letter.id}){now}", default="", show_default=False)
+        if text.strip():
+            lines.append((letter.id, text))
+    return tuple(lines)
+
+
+def _print_lines(result: LettersResult) -> None:
+    written = {one.letter.person.id for one in result.rendered}
+    verb = "would add" if result.dry_run else "added"
+    for added in result.lines:
+        where = f"{added.path}:{added.line}" if added.line else added.path
+        later = "" if added.person_id in written else "; no letter is owed them today, so it waits for the next one"
+        click.echo(f"{where}: {verb} your line for {added.person_id} under letter_lines{later}")
 
 
 def _card(value: str | None) -> CardSize | None:
@@ -126,8 +187,9 @@ def _card(value: str | None) -> CardSize | None:
 
 
 def _letters_json(result: LettersResult) -> dict[str, object]:
+    added = [vars(x) for x in result.lines]
     if not result.rendered:
-        return {"ok": True, "letters": [], "problems": []}
+        return {"ok": True, "letters": [], "problems": [], "lines": added}
     if result.refused:
         return {"ok": False, "letters": [], "problems": [i.as_dict() for i in result.refused]}
     return {
@@ -147,6 +209,7 @@ def _letters_json(result: LettersResult) -> dict[str, object]:
         ],
         "problems": [w.as_dict() for w in result.warnings],
         "left_out": [vars(x) for one in result.rendered for x in one.left_out],
+        "lines": added,
     }
 
 
@@ -171,6 +234,7 @@ def _print_letters(result: LettersResult) -> None:
     for item in result.planned:
         if item.action == "kept":
             click.echo(f"kept {relative(item.path)}: {item.why}; not overwritten (delete it to get a fresh one)")
+    _print_lines(result)
     for issue in result.warnings:
         click.echo(str(issue))
     for one in rendered:
@@ -182,7 +246,10 @@ def _print_letters(result: LettersResult) -> None:
         f" print each .html on {size.with_article} card, or open each .eml as a draft. Nothing has been sent."
     )
     if not dry_run:
-        click.echo("When you have thanked someone: ownerkit thanked ID")
+        click.echo("When you have sent one, record it:")
+        for one in rendered:
+            verb = "touched" if one.letter.situation == "hello" else "thanked"
+            click.echo(f"  ownerkit {verb} {one.letter.person.id}")
 
 
 def _state(files: list[PlannedFile], verb: str) -> str:

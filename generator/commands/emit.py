@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.commands.progress import Progress, no_progress
-from generator.errors import OwnerkitError
 from generator.load.kit import load_kit
-from generator.render.site import default_mkdocs_config, emit_tree, read_mkdocs_config
+from generator.load.mkdocs_config import load_mkdocs_config
+from generator.render.site import default_mkdocs_config, emit_tree
 from generator.write.emit import earlier_emit, emit_targets, finish_emit
 from generator.write.files import write_atomic
 
@@ -27,12 +27,8 @@ def emit(
 ) -> EmitResult:
     """Write the site's pages and a ready mkdocs.yml into ``directory`` (new, empty, or an earlier emit)."""
     kit = load_kit(root, today).kit
-    config_path = root / "mkdocs.yml"
-    try:
-        config = read_mkdocs_config(config_path.read_text("utf-8")) if config_path.is_file() else None
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise OwnerkitError(f"{config_path}: cannot read it: {exc}") from None
-    tree = emit_tree(kit, config if config is not None else default_mkdocs_config(kit))
+    config = load_mkdocs_config(root)
+    tree = emit_tree(kit, config if config is not None else default_mkdocs_config(kit), today)
     stale = sorted(set(earlier_emit(directory)) - set(tree))
     if not dry_run:
         targets = emit_targets(directory, tree)

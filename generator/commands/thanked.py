@@ -79,7 +79,7 @@ def _record(
         raise Refused(_nothing_owed(kit, today, ident, follow_up))
     edits = []
     thanking = [referral for referral, key in records if key == "thanked"]
-    told = what_the_letter_told(kit, thanking, today) if thanking else {}
+    told = what_the_letter_told(kit, thanking, today, day) if thanking else {}
     for referral, key in records:
         if day < referral.date:
             raise Refused(f"{referral.id}: {day} is before the referral itself ({referral.date})")
@@ -121,10 +121,14 @@ def _nothing_owed(kit: Kit, today: dt.date, ident: str, follow_up: bool) -> str:
     return f"{ident} was already {done}; nothing was written"
 
 
-def what_the_letter_told(kit: Kit, referrals: list[Referral], today: dt.date) -> dict[str, dict[str, str]]:
-    """For each referral, what its thank-you letter tells: the outcome, and whether it gives the note.
+def what_the_letter_told(
+    kit: Kit, referrals: list[Referral], today: dt.date, day: dt.date | None = None
+) -> dict[str, dict[str, str]]:
+    """For each referral, what its thank-you letter tells: the outcome, whether it gives the note, and the line.
 
-    Recorded with the thank-you (``told``, ``note_told``) so that no follow-up repeats news already given.
+    Recorded with the thank-you (``told``, ``note_told``, ``line_told``) so that no
+    follow-up repeats news already given. A letter sent (``day``) before the owner
+    wrote her line did not carry it.
     """
     told: dict[str, dict[str, str]] = {}
     for pid in dict.fromkeys(r.from_id for r in referrals):
@@ -132,6 +136,12 @@ def what_the_letter_told(kit: Kit, referrals: list[Referral], today: dt.date) ->
             letters = letters_owed(kit, today, person_ids=(pid,))
         except NoLetter:
             continue
-        for friend in (f for letter in letters for f in letter.thanks):
-            told[friend.referral_id] = {"told": friend.outcome, **({"note_told": "true"} if friend.note else {})}
+        for letter in letters:
+            line = letter.line is not None and letter.line.written <= (day or today)
+            for friend in letter.thanks:
+                told[friend.referral_id] = {
+                    "told": friend.outcome,
+                    **({"note_told": "true"} if friend.note else {}),
+                    **({"line_told": "true"} if line else {}),
+                }
     return told

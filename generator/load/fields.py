@@ -42,6 +42,11 @@ _PATTERNS = {
         "e.g. https://example.com/me",
     ),
     "slug": (SLUG, "a short id of lowercase letters, digits and hyphens", "e.g. ana-ferreira"),
+    "colour": (
+        re.compile(r"^#[0-9a-fA-F]{6}$"),
+        'a colour like "#2e5e4e"',
+        'write it in quotes as "#" and six hex digits',
+    ),
 }
 
 _KIND_NAMES = {
@@ -185,7 +190,7 @@ class RecordReader:
             return None
         return text
 
-    _url = _patterned
+    _url = _colour = _patterned
 
     def _line(self, key: str, value: Any, rule: Rule) -> str | None:
         """Text on one line (a name: it goes into a letter's greeting and an email header)."""

@@ -21,6 +21,7 @@ from generator.load.checks import (
     number_referrals,
     quality_warnings,
 )
+from generator.load.mkdocs_config import brand_conflicts
 from generator.load.owner import load_owner
 from generator.load.people import load_referral_file
 from generator.load.records import Unbuilt
@@ -68,6 +69,8 @@ def _load_kit(root: Path, today: dt.date | None) -> Checked:
     root = Path(root)
     problems: list[Problem] = []
     owner_file = load_owner(root, problems)
+    if owner_file.owner:
+        problems.extend(brand_conflicts(root, owner_file.owner.business, owner_file.owner.tagline))
     read = [
         found for path in story_files(root / "stories") if (found := load_story(path, f"stories/{path.name}", problems))
     ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.errors import Problem
@@ -12,7 +12,7 @@ from generator.load.people import ids_in_broken_yaml
 from generator.load.pictures import picture_problem
 from generator.load.records import build, read_fields
 from generator.load.yamlsource import MarkedMap, parse_yaml, read_source
-from generator.model.records import Owner, Prompt
+from generator.model.records import Brand, Owner, Prompt
 from generator.model.rules import rules_of
 
 OWNER_FILE = "stories/owner.yml"
@@ -52,6 +52,7 @@ def load_owner(root: Path, problems: list[Problem]) -> OwnerFile:
     record = RecordReader(OWNER_FILE, data, rules_of(Owner), problems)
     values = read_fields(record, Owner)
     _check_photo(root, record, values.get("photo"), values.get("photo_alt"))
+    values["brand"] = _check_brand(root, record, values.get("brand"))
     prompts = values.get("prompts", ())
     return OwnerFile(build(Owner, values, record.source()), prompts, frozenset(p.id for p in prompts))
 
@@ -67,3 +68,20 @@ def _check_photo(root: Path, record: RecordReader, photo: str | None, photo_alt:
     why = picture_problem(root / "stories", photo) if photo else None  # inside stories/, a real picture
     if why:
         record.problem("photo", *why)
+
+
+def _check_brand(root: Path, record: RecordReader, brand: Brand | None) -> Brand | None:
+    """The brand's pictures must be real pictures under stories/ (a wrong one is reported and left out)."""
+    if brand is None:
+        return None
+    pictures = {}
+    for field in ("logo", "favicon"):
+        picture = getattr(brand, field)
+        wrong = picture_problem(root / "stories", picture) if picture else None
+        if wrong:
+            marks = getattr(record.data.get("brand"), "value_marks", {})
+            record.problem(f"brand.{field}", *wrong, mark=marks.get(field))
+            picture = None
+        pictures[field] = picture
+    primary, accent = (colour.lower() if colour else None for colour in (brand.primary, brand.accent))
+    return replace(brand, primary=primary, accent=accent, **pictures)

@@ -29,7 +29,7 @@ def _looks_like(suffix: str, head: bytes) -> bool:
     if suffix in (".jpg", ".jpeg"):
         return head.startswith(b"\xff\xd8\xff")
     if suffix == ".png":
-        return head.startswith(b"\x89PNG\r\n\x1a\n")
+        return head.startswith(b"\x89PNG")
     if suffix == ".gif":
         return head.startswith((b"GIF87a", b"GIF89a"))
     if suffix == ".webp":
@@ -54,7 +54,7 @@ def picture_problem(stories_dir: Path, link: str) -> tuple[str, str] | None:
     path = stories_dir / link
     why = not_a_file(path)
     if why == "does not exist":
-        return f"no file at stories/{link}", ""
+        return f"no file at stories/{link}", ""  # (a story's own Markdown may show one: see body_picture_links)
     if why:
         return f"stories/{link} {why}", "put the picture itself in stories/"
     base = os.path.realpath(stories_dir)
@@ -64,7 +64,7 @@ def picture_problem(stories_dir: Path, link: str) -> tuple[str, str] | None:
     if isinstance(data, str):
         return f"stories/{link} {data}", "put the picture itself in stories/"
     if not _looks_like(suffix, data[:4096]):
-        return f"stories/{link} is not really a {suffix} picture", "its content does not match its name"
+        return f"stories/{link} is not a picture of the type its name says", f"its content is not {suffix}"
     return None
 
 

@@ -148,5 +148,7 @@ def _check_body_pictures(path: Path, record: RecordReader, body: str, body_line:
     """The pictures a Markdown story shows are published too: each must pass the same checks."""
     for link, line in body_picture_links(body):
         why = picture_problem(path.parent, link)
-        if why:
-            record.problems.append(Problem(record.rel, body_line + line, 1, "", *why))
+        if why:  # a missing one is only left out of the page; anything else could publish what it must not
+            missing = why[0].startswith("no file at")
+            problem = Problem(record.rel, body_line + line, 1, "", *why, severity="warning" if missing else "error")
+            record.problems.append(problem)

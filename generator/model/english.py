@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from generator.model.dates import MONTH_NAMES
 
@@ -156,3 +157,74 @@ def as_sentence(text: str) -> str:
     """Owner's words made into a sentence: a capital to start, a full stop to end when none is there."""
     text = capitalise(text.strip())
     return text if text[-1:] in ".!?…\"'’”)" else text + "."
+
+
+_DETERMINERS = {"the", "her", "his", "their", "my", "your", "our", "its", "this", "that", "these", "those"}
+_QUESTION = {"if", "whether", "how", "what", "when", "which", "where", "who", "why"}
+
+
+@dataclass(frozen=True)
+class WhatFor:
+    """What a friend came for, shaped for the two frames letters use.
+
+    ``for_phrase`` follows "came to me for" (``None`` when no phrasing with
+    "for" can take it, as with "to tune the piano"); ``asked_me`` follows
+    "asked me" and is always grammatical.
+    """
+
+    for_phrase: str | None
+    asked_me: str
+
+
+def what_for(text: str) -> WhatFor:
+    """The owner's ``for:`` in whatever shape she typed it, made to fit "came to me for …" and "asked me …".
+
+    "a tuning", "moving advice", "help with the move" → for and asked me "for
+    …"; "checking the donated piano" and "the chapel's old Cramer" → for "help
+    with …", asked me "about …"; "to tune it" → no "for" phrasing, asked me "to
+    tune it"; "if I could restore it" → asked me "if I could restore it".
+    """
+    words = " ".join(text.split()).rstrip(".").split(" ")
+    if words[0].lower() == "for" and len(words) > 1:  # "for a tuning": the letter says "for" itself
+        words = words[1:]
+    first = words[0]
+    phrase = " ".join(words)
+    low = first.lower()
+    if low == "to" and len(words) > 1:
+        return WhatFor(None, phrase)
+    if low in _QUESTION and first.islower():
+        return WhatFor(None, phrase)
+    if _gerund(words):  # "checking the piano", "tuning": not "moving advice", a noun
+        phrase = " ".join([low, *words[1:]])
+        return WhatFor(f"help with {phrase}", f"about {phrase}")
+    if low in _DETERMINERS or low.endswith(("'s", "’s")):  # "the chapel's old Cramer": "for" would mean "on behalf of"
+        return WhatFor(f"help with {phrase}", f"about {phrase}")
+    return WhatFor(phrase, f"for {phrase}")  # "a tuning", "advice on a piano", "moving advice": asked me for it
+
+
+_AFTER_GERUND = _DETERMINERS | {
+    "a",
+    "an",
+    "and",
+    "or",
+    "some",
+    "it",
+    "them",
+    "up",
+    "out",
+    "back",
+    "after",
+    "over",
+    "off",
+}
+
+
+def _gerund(words: list[str]) -> bool:
+    """The words open with a verb in -ing that takes an object ("tuning the upright"), not an adjective."""
+    first = words[0]
+    if not first.lower().endswith("ing") or len(first) <= 4 or not first[1:].islower():
+        return False
+    if len(words) == 1:
+        return first.islower()
+    second = words[1].lower()
+    return second in _AFTER_GERUND or second.endswith(("'s", "’s"))

@@ -244,6 +244,10 @@ def letter_field_warnings(kit: Kit) -> list[Problem]:
             if topic := mentions(f"{item.fact} {item.ask or ''}", person.dont_mention):
                 line, col = person.source.at("remember")
                 found.append(_touch(person.source.path, line, col, "remember", person, topic))
+        newest = max(person.letter_lines, key=lambda item: item.written, default=None)
+        if newest and (topic := mentions(newest.text, person.dont_mention)):
+            line, col = person.source.at("letter_lines")
+            found.append(_touch(person.source.path, line, col, "letter_lines", person, topic))
     return found
 
 

@@ -22,12 +22,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from generator.errors import Refused
 from generator.model.cards import CardSize
 from generator.model.dates import FRESH_MONTHS
 from generator.model.english import in_sentence, join_names, when_words
 from generator.model.friends import ChainLink, Friend, LeftOut, addressed, envelope_names, make_friend
 from generator.model.owed import Owed, owed, referrals_by_referrer
-from generator.model.records import SITUATIONS, Kit, Person, Referral
+from generator.model.records import SITUATIONS, Kit, LetterLine, Person, Referral
 from generator.model.topics import mentions
 
 LATE_AFTER_DAYS = 42  # a thank-you later than about six weeks says so
@@ -55,6 +56,11 @@ class Letter:
     asks: tuple[str, ...] = ()  # the owner's own questions, from fresh remember facts
     late_days: int = 0  # how late the thank-you is, when over LATE_AFTER_DAYS
     letters_before: int = 0  # thank-yous and follow-ups already sent them (to vary the wording)
+    line: LetterLine | None = None  # the owner's own line for this letter (letter_lines), not yet sent
+
+    @property
+    def line_text(self) -> str | None:
+        return self.line.text if self.line else None
 
     @property
     def id(self) -> str:
@@ -73,7 +79,7 @@ class Letter:
     @property
     def personal(self) -> bool:
         """Has at least one line only this person could receive (the owner's note or question)."""
-        return bool(self.notes or self.asks)
+        return bool(self.notes or self.asks or self.line)
 
     def facts(self) -> dict[str, str]:
         """Every owner-written value the letter may print, by field (for messages and measures)."""
@@ -91,6 +97,8 @@ class Letter:
             found[f"remember: ({self.person.source}, checked {checked})"] = fact
         for ask in self.asks:
             found[f"ask: ({self.person.source})"] = ask
+        if self.line:
+            found[f"letter_lines: ({self.person.source}, written {self.line.written})"] = self.line.text
         found[f"name: ({self.person.source})"] = self.person.name.full
         found[f"greeting: ({self.person.source})"] = self.greeting
         return found
@@ -126,7 +134,7 @@ class Letter:
                 "email": owner.contact.email,
                 "address_lines": _lines(owner.contact.address),
             },
-            "sign_off": self.person.sign_off or "With warm thanks,",
+            "sign_off": self.person.sign_off or owner.sign_off or "With warm thanks,",  # else chosen when rendered
             "thanks": [_friend_context(f) for f in self.thanks],
             "friends": join_names([in_sentence(f.name) for f in self.thanks]),
             "follow_ups": [_friend_context(f) for f in self.follow_ups],
@@ -135,6 +143,7 @@ class Letter:
             "total_sent": self.total_sent,
             "notes": list(self.notes),
             "asks": list(self.asks),
+            "line": self.line_text or "",
             "late_days": self.late_days,
             "remember": [{"fact": fact, "checked": checked} for fact, checked in self.remember],
         }
@@ -160,7 +169,7 @@ def _lines(text: str | None) -> list[str]:
 # ---------------------------------------------------------------- choosing
 
 
-class NoLetter(Exception):
+class NoLetter(Refused):
     """Asked for a letter to someone who must not (or cannot) get one."""
 
 
@@ -239,6 +248,7 @@ def build_letter(
     about = [*thank_refs, *follow_refs, *(earlier for earlier, _ in chain_pairs)]
     situation, overridden = choose_situation(thanks, follow_ups, chains, total_sent, about)
     late = max(((today - f.date).days for f in thanks), default=0)
+    line = letter_line(person, sent, today, avoid, left_out, hello=situation == "hello")
     return Letter(
         person=person,
         situation=situation,
@@ -255,7 +265,44 @@ def build_letter(
         asks=tuple(asks),
         late_days=late if late > LATE_AFTER_DAYS else 0,
         letters_before=len({d for r in sent for d in (r.thanked.date if r.thanked else None, r.followed_up) if d}),
+        line=line,
     )
+
+
+def letter_line(
+    person: Person,
+    sent: list[Referral],
+    today: dt.date,
+    avoid: tuple[str, ...],
+    left_out: list[LeftOut],
+    hello: bool = False,
+) -> LetterLine | None:
+    """The owner's newest line for the next letter, while no contact since it was written says it went out.
+
+    A thank-you or follow-up recorded on or after the day it was written spends
+    it (vague beats wrong: a line is never sent twice); so does a
+    ``last_contact`` after it, or, for a hello (which ``ownerkit touched``
+    records), on that day. One that touches a ``dont_mention`` topic is left
+    out, and the owner told.
+    """
+    lines = [item for item in person.letter_lines if item.written <= today and item.text.strip()]
+    if not lines:
+        return None
+    newest = lines[0]
+    for item in lines[1:]:
+        if item.written >= newest.written:  # of two written the same day, the later in the file
+            newest = item
+    letters = [d for r in sent for d in (r.thanked.date if r.thanked else None, *r.follow_ups) if d]
+    if any(day >= newest.written for day in letters):
+        return None  # a letter recorded sent since it was written carried it
+    if person.last_contact and (
+        person.last_contact > newest.written or (hello and person.last_contact == newest.written)
+    ):
+        return None  # in touch since: it went with a hello, or is old news
+    if topic := mentions(newest.text, avoid):
+        left_out.append(LeftOut(person.id, "your line", f'it touches "{topic}" (dont_mention)', str(person.source)))
+        return None
+    return newest
 
 
 def _chains(

@@ -67,6 +67,27 @@ class Contact:
     address: str | None = declare("text", doc="postal address, one line per line (use |)", default=None)
 
 
+@dataclass(frozen=True)
+class Brand:
+    """The site's look; colours as ``#rrggbb`` (``None``: one chosen from the business name)."""
+
+    primary: str | None = declare(
+        "colour",
+        doc='the main colour (header, buttons, links) as "#rrggbb"; darkened if too light to read',
+        default=None,
+    )
+    accent: str | None = declare("colour", doc='the second colour (hover, highlights) as "#rrggbb"', default=None)
+    logo: str | None = declare(
+        "path", doc="a logo picture, relative to stories/ (default: your photo, else your initials)", default=None
+    )
+    favicon: str | None = declare(
+        "path", doc="the browser-tab icon, relative to stories/ (default: the logo)", default=None
+    )
+    theme_credit: bool = declare(
+        "bool", doc='keep "Made with Material for MkDocs" in the footer (default: false)', default=False
+    )
+
+
 @dataclass(frozen=True, kw_only=True)
 class Owner:
     name: PersonName = declare("name", True, record=PersonName, doc="the owner's name: given, family, preferred, order")
@@ -80,10 +101,18 @@ class Owner:
         "map", record=Contact, doc="public ways to reach you: email, phone, address", default=Contact()
     )
     social: tuple[Link, ...] = declare("list", record=Link, doc="links: each with label and url", default=())
+    brand: Brand = declare(
+        "map", record=Brand, doc="the site's look: primary, accent, logo, favicon, theme_credit", default=Brand()
+    )
     values: tuple[Value, ...] = declare(
         "list", record=Value, doc="what you stand for: each with title and text", default=()
     )
     signature: str = declare("text", True, doc="how you sign letters")
+    sign_off: str | None = declare(
+        "text",
+        doc='how every letter closes, e.g. "Warm wishes," (default: varied closings chosen for you)',
+        default=None,
+    )
     card_size: str = declare(
         "card",
         choices=CARD_SIZES,
@@ -142,6 +171,12 @@ class Remembered:
 
 
 @dataclass(frozen=True)
+class LetterLine:
+    text: str = declare("text", True, doc="a line in your words for the next letter to them")
+    written: dt.date = declare("date", True, doc="when you wrote it; letters use it until you are next in touch")
+
+
+@dataclass(frozen=True)
 class MemorableDate:
     label: str = declare("text", True, doc="what the date is, e.g. Wedding anniversary")
     date: PartialDate = declare("partial-date", True, doc="MM-DD, or YYYY-MM-DD when the year is known")
@@ -193,14 +228,23 @@ class Person:
         "text", doc="a shop, school or club: its name; name: is then the person you write to", default=None
     )
     sign_off: str | None = declare(
-        "text", doc='how letters to them close, e.g. "With love," (default: "With warm thanks,")', default=None
+        "text", doc='how letters to them close, e.g. "With love," (default: the owner\'s, else varied)', default=None
+    )
+    letter_lines: tuple[LetterLine, ...] = declare(
+        "list",
+        record=LetterLine,
+        doc="lines for the next letter, each with text and written (ownerkit letters --line adds one)",
+        default=(),
     )
     source: Source = Source("referrals")
 
     @property
     def shown_name(self) -> str:
         """The name the public site uses (only ever shown with consent)."""
-        return self.public_name or self.name.public_default
+        if self.public_name:
+            return self.public_name
+        name = self.name  # what they are called (preferred, else given) and the family initial
+        return PersonName(name.greeting, name.family, order=name.order).public_default
 
 
 # ------------------------------------------------------------ referrals
@@ -214,6 +258,9 @@ class Thanks:
         "choice", choices=OUTCOMES, doc="the outcome the letter told them (ownerkit thanked writes it)", default=None
     )
     note_told: bool = declare("bool", doc="the letter gave them your note (ownerkit thanked writes it)", default=False)
+    line_told: bool = declare(
+        "bool", doc="the letter gave them your line from letter_lines (ownerkit thanked writes it)", default=False
+    )
 
 
 @dataclass(frozen=True)
@@ -310,6 +357,7 @@ RECORDS: tuple[type, ...] = (
     Person,
     MemorableDate,
     Remembered,
+    LetterLine,
     Referral,
     Referred,
     Thanks,

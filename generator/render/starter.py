@@ -89,10 +89,17 @@ def owner_file(
         "# social:\n"
         "#   - label: Instagram\n"
         "#     url: https://instagram.com/your-business\n"
+        "# brand:                    # the site's look (default: a colour from your business name, your photo)\n"
+        '#   primary: "#1f5c57"      # header, buttons and links\n'
+        '#   accent: "#9a4a12"       # hover and highlights\n'
+        "#   # logo: images/logo.png   # default: your photo, else your initials\n"
+        "#   # favicon: images/icon.png  # the browser-tab icon (default: the logo)\n"
+        '#   theme_credit: false     # true keeps "Made with Material for MkDocs" in the footer\n'
         "# values:\n"
         "#   - title: Baked the same day\n"
         "#     text: Nothing on the counter is older than this morning.\n"
         f"signature: {yaml_text(name.greeting)}\n"
+        '# sign_off: "Warm wishes,"  # how every letter closes; without it, letters vary their closings\n'
         "card_size: iso-a6           # or iso-a5, dl, us-a2, us-a6, us-a7: the size of your thank-you cards\n"
         "# prompts:                  # your own story prompts, besides the four built in\n"
         "#   - id: tools-of-the-trade\n"

@@ -7,22 +7,17 @@ the folder MkDocs publishes from (mkdocs.yml's ``docs_dir``) is refused.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from generator.errors import WriteRefused
+from generator.load.mkdocs_config import load_mkdocs_config, published_folders
 
 PRIVATE_DIR = "private"
-_SETTING = re.compile(r"^(site_dir|docs_dir):\s*['\"]?([^'\"#\s]+)", re.MULTILINE)
 
 
 def public_folders(root: Path) -> list[Path]:
     """The kit's folders whose files may end up on the public site."""
-    folders = {"site_dir": "site"}
-    config = root / "mkdocs.yml"
-    if config.is_file():
-        for key, value in _SETTING.findall(config.read_text(encoding="utf-8", errors="replace")):
-            folders[key] = value
+    folders = published_folders(load_mkdocs_config(root))
     return [(root / value).resolve() for value in folders.values()]
 
 

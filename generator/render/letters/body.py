@@ -3,7 +3,8 @@
 Order: an apology when the thank-you is late; the owner's note, when it names
 the friend and can stand first; the thank-you itself; how it went (left out
 when the note already tells it); the count for someone who has sent friends
-before; news and chains; the owner's own question from a fresh ``remember``.
+before; news and chains; the owner's line written for this letter (``letter_lines``);
+the owner's own question from a fresh ``remember``.
 On a card too small for all of it, ownerkit's sentences go (in
 :data:`~generator.render.letters.phrasings.TRIM_ORDER`) before any of the owner's.
 
@@ -34,11 +35,12 @@ from generator.model.english import (
     number_words,
     ordinal,
     pronoun,
+    what_for,
     when_words,
 )
 from generator.model.friends import Friend
 from generator.model.letters import Letter
-from generator.render.letters.phrasings import PHRASINGS, TRIM_ORDER
+from generator.render.letters.phrasings import PHRASINGS, SIGN_OFFS, TRIM_ORDER
 
 TRIM_NAMES = {
     "pending": "a line about what comes next",
@@ -53,6 +55,7 @@ TRIM_NAMES = {
 }
 MOST_LETTERS = 3  # no ownerkit sentence in more letters than this, in one batch
 CHAINS_NAMED = 2  # a card has room for two chains; the rest are counted
+WARM_AFTER_SENT = 3  # someone who has sent friends this many times gets a warmer closing
 _FORMATTER = string.Formatter()
 _LEADING_PRONOUN = {"it", "its", "it's", "this", "that", "he", "she", "they", "his", "her", "their", "there"}
 
@@ -86,7 +89,7 @@ class Phrasebook:
 
     def say(self, slot: str, values: dict[str, str | None], key: str, turn: int, required: bool = False) -> Sentence | None:
         """A sentence for ``slot`` using ``values``; ``None`` when nothing fits (or silence was chosen)."""
-        options = PHRASINGS[slot]
+        options = PHRASINGS[slot] if slot in PHRASINGS else SIGN_OFFS[slot.removeprefix("sign-off-")]
         start = (zlib.crc32(f"{key}:{slot}".encode()) + turn) % len(options)
         fallback: tuple[str, Sentence] | None = None
         for step in range(len(options)):
@@ -127,6 +130,7 @@ def friend_values(friend: Friend, named: bool = False, pronouns: bool = True) ->
     subject, obj = pronoun(friend.pronoun, 0), pronoun(friend.pronoun, 1)
     they_are = pronoun(friend.pronoun, 3)
     name = friend.short if named else friend.name
+    shape = what_for(friend.for_what) if friend.for_what else None
     by_pronoun = named and pronouns and bool(subject and obj)
     if by_pronoun:
         first, start, sub = obj or "", capitalise(subject or ""), subject or ""
@@ -141,8 +145,9 @@ def friend_values(friend: Friend, named: bool = False, pronouns: bool = True) ->
         "Friend": start,
         "subject": sub,
         "Subject": capitalise(sub),
-        "name": in_clause(name),
-        "for_what": friend.for_what,
+        "name": None if named else in_clause(name),  # just named: never the name twice running
+        "for_what": shape.for_phrase if shape else None,
+        "asked_me": shape.asked_me if shape else None,
         "They_are": capitalise(they_are) if by_pronoun and they_are else None,
         "was": was,
     }
@@ -164,7 +169,29 @@ class BodyWriter:
     def __init__(self) -> None:
         self.book = Phrasebook()
 
-    def write(self, letter: Letter, card: CardSize, today: dt.date, signature: str) -> Body:
+    def sign_off(self, letter: Letter, today: dt.date) -> str:
+        """A closing in the owner's voice, varied like the body's sentences; warmer only where the record says so.
+
+        Warmer for a best customer, a client of five years or more, or someone
+        who has sent friends three times or more; never "With love,", which
+        only the owner can choose (``sign_off:``).
+        """
+        person = letter.person
+        since = person.client_since
+        if letter.situation == "hello":
+            kind = "hello"
+        elif person.best_customer or letter.total_sent >= WARM_AFTER_SENT or (since and (today - since).days >= 5 * 365):
+            kind = "warm"
+        else:
+            kind = "thanks"
+        turn = letter.letters_before
+        said = self.book.say(f"sign-off-{kind}", {}, person.id, turn) or self.book.say("sign-off-any", {}, person.id, turn)
+        said = said or self.book.say(f"sign-off-{kind}", {}, person.id, turn, required=True)
+        return said.text if said else SIGN_OFFS["thanks"][0]
+
+    def write(
+        self, letter: Letter, card: CardSize, today: dt.date, signature: str, sign_off: str = SIGN_OFFS["thanks"][0]
+    ) -> Body:
         body = Body()
         self._today = today
         self._key = letter.person.id
@@ -176,10 +203,12 @@ class BodyWriter:
                 body.paragraphs.extend(self._thanks(letter))
             body.paragraphs.append(self._news(letter))
             body.paragraphs.append(self._chains(letter))
+        if letter.line:  # written for this letter: the owner's words, never trimmed
+            body.paragraphs.append([Sentence(as_sentence(letter.line.text))])
         if letter.asks:
             body.paragraphs.append([Sentence(as_sentence(letter.asks[0]))])
         body.paragraphs = [p for p in body.paragraphs if p]
-        _trim(body, letter, card, signature)
+        _trim(body, letter, card, f"{sign_off} {signature}")
         return body
 
     def _say(self, slot: str, values: dict[str, str | None], required: bool = False) -> Sentence | None:
@@ -204,8 +233,13 @@ class BodyWriter:
         leads = bool(friend.note) and note_leads(friend)
         said: list[Sentence | None] = [Sentence(as_sentence(friend.note))] if leads and friend.note else []
         values = friend_values(friend, named=leads)
-        said.append(self._say("thank-for" if friend.for_what else "thank", values, required=True))
+        thank = None
+        if leads and values["friend"] == in_clause(friend.short):  # named just now, and no pronoun to say it again
+            thank = self._say("thank-for-named" if friend.for_what else "thank-named", values)
+        said.append(thank or self._say("thank-for" if friend.for_what else "thank", values, required=True))
         after = friend_values(friend, named=True)
+        if after["friend"] == in_clause(friend.short):  # no pronoun: never the name again straight after
+            after.update(friend=None, Friend=None, subject=None, Subject=None)
         if friend.deceased:
             pass  # nothing about what comes next, or hopes of seeing them again
         elif friend.outcome == "not-a-fit":
@@ -261,23 +295,23 @@ class BodyWriter:
             return []
         friend = letter.past[-1]
         when = when_words(friend.date, self._today)
-        values: dict[str, str | None] = {"friend": in_sentence(friend.name), "when": when}
+        values: dict[str, str | None] = {"friend": in_clause(friend.name), "when": when}
         if (self._today - friend.date).days > 180:
             values["long_ago"] = when
         said = self._say("hello", values, required=True)
         return [said] if said else []
 
 
-def size(body: Body, letter: Letter, signature: str) -> tuple[int, int]:
-    """Words and characters of what goes on the card: greeting, body, sign-off."""
-    text = " ".join([f"Dear {letter.greeting},", *body.texts(), letter.person.sign_off or "With warm thanks,", signature])
+def size(body: Body, letter: Letter, closing: str) -> tuple[int, int]:
+    """Words and characters of what goes on the card: greeting, body, sign-off and signature (``closing``)."""
+    text = " ".join([f"Dear {letter.greeting},", *body.texts(), closing])
     return len(text.split()), len(text)
 
 
-def _trim(body: Body, letter: Letter, card: CardSize, signature: str) -> None:
+def _trim(body: Body, letter: Letter, card: CardSize, closing: str) -> None:
     """Leave out ownerkit's sentences, least needed first, until the card has room (the owner's words stay)."""
     for slot in TRIM_ORDER:
-        words, chars = size(body, letter, signature)
+        words, chars = size(body, letter, closing)
         if words <= card.words and chars <= card.characters:
             return
         remaining = [[s for s in p if s.slot != slot] for p in body.paragraphs]

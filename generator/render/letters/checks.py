@@ -147,10 +147,11 @@ def letter_warnings(rendered: RenderedLetter) -> list[Problem]:
             )
         )
     if not letter.personal:
+        line = f'ownerkit letters --line {pid} "..."'
         if letter.situation == "hello":
-            hint = "add an ask: to a fresh remember fact, or write a line of your own on the card"
+            hint = f"add an ask: to a fresh remember fact, or a line of your own: {line}"
         else:
-            hint = "add note: to the referral with a line in your own words"
+            hint = f"add note: to the referral with a line in your own words, or a line for this letter: {line}"
         if letter.remember:
             hint += f' (you noted: "{letter.remember[0][0]}")'
         warnings.append(issue(pid, rendered.template, "no personal line: it reads generic", hint, "warning"))

@@ -8,10 +8,13 @@ so the same kit on the same day gives the same letters, no sentence is in more
 than three letters of one batch, and one person does not get the same phrasing
 twice running.
 
-Values: ``{name}`` the friend's name (never a pronoun), ``{friend}`` the friend named inside a sentence (or "her", "him",
+Values: ``{name}`` the friend's name (never a pronoun; unknown just after a note named them), ``{friend}`` the friend named inside a sentence (or "her", "him",
 "them" once already named), ``{Friend}`` at the start of one, ``{subject}``
 the friend as the subject inside a sentence ("she", or the name), ``{for_what}``
-what they came for, ``{They_are}`` "She's"/"He's"/"They're", ``{was}`` "was"/"were", ``{ordinal}``
+what they came for, to follow "for" ("a tuning", "help with checking the piano";
+unknown for "to tune it"), ``{asked_me}`` the same to follow "asked me" ("about
+a tuning", "to tune it"), ``{They_are}`` "She's"/"He's"/"They're", ``{was}``
+"was"/"were", ``{ordinal}``
 "fourth", ``{late}`` "two months", ``{when}`` "in March last year",
 ``{their_friends}`` the friends a friend went on to send, ``{more}`` and
 ``{have}`` for the chains not named.
@@ -27,7 +30,19 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "It was good of you to send {friend} to me for {for_what}.",
         "You sent {name} to me for {for_what}; thank you.",
         "Thanks to you, {subject} came to me for {for_what}.",
-        "On your say-so, {subject} asked me about {for_what}.",
+        "On your say-so, {subject} asked me {asked_me}.",
+        "{Friend} asked me {asked_me}, on your recommendation.",
+    ),
+    # the owner's note has just named the friend, and no pronoun is recorded: thank without the name again
+    "thank-for-named": (
+        "It was kind of you to think of me for {for_what}.",
+        "I'm grateful you thought of me for {for_what}.",
+        "Thank you for thinking of me for {for_what}.",
+    ),
+    "thank-named": (
+        "Thank you for the introduction.",
+        "I have you to thank for that introduction.",
+        "It was kind of you to think of me.",
     ),
     # one friend (or several, named together), nothing more known
     "thank": (
@@ -35,7 +50,7 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "It was good of you to send {friend} to me.",
         "Thank you for passing my name on to {friend}.",
         "I'm grateful to you for sending me {friend}.",
-        "Thank you for thinking of me for {friend}.",
+        "Thank you for mentioning me to {friend}.",
     ),
     # a thank-you later than about six weeks
     "late": (
@@ -77,15 +92,15 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     # several friends at once: each one, in a sentence of their own
     "each-for": (
         "{Friend} came to me for {for_what}.",
-        "{Friend} asked me about {for_what}.",
+        "{Friend} asked me {asked_me}.",
     ),
     "each-for-client": (
         "{Friend} came to me for {for_what}, and it went well.",
-        "{Friend} asked me about {for_what}; it went well.",
+        "{Friend} asked me {asked_me}; it went well.",
     ),
     "each-for-not-a-fit": (
         "{Friend} came to me for {for_what}, though I couldn't help.",
-        "{Friend} asked me about {for_what}; it wasn't for me.",
+        "{Friend} asked me {asked_me}; it wasn't for me.",
     ),
     "some-not-a-fit": (
         "I'm grateful you thought of me all the same.",
@@ -113,16 +128,40 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     ),
     "chain-too": (
         "And {friend} went on to send me {their_friends}.",
-        "{Friend} sent me {their_friends}, too.",
+        "{Friend}, too, has sent me {their_friends}.",
     ),
     "more-chains": ("{More} more of the friends you sent {have} done the same.",),
     # a hello to someone owed nothing: past referrals in the past tense
     "hello": (
         "Just a hello, and thanks again for sending {friend} my way {when}.",
         "I was thinking of you, and of when you sent {friend} to me {when}.",
-        "It's a while since you sent {friend} my way {long_ago}; I still think of it.",
+        "It's a while since you sent {friend} my way {long_ago}, and I'm still grateful.",
         "Hello, and thank you again for putting {friend} in touch with me {when}.",
     ),
+}
+
+# How a letter closes, when neither the person's nor the owner's sign_off says.
+# "With love," and the like are never chosen: only the owner knows who is that close.
+SIGN_OFFS: dict[str, tuple[str, ...]] = {
+    "thanks": (
+        "With warm thanks,",
+        "With many thanks,",
+        "Gratefully,",
+        "With thanks and best wishes,",
+        "Thank you,",
+        "Thanks again, and best wishes,",
+        "Warmly,",
+        "With grateful thanks,",
+        "Many thanks, and all the best,",
+        "Yours, with thanks,",
+        "With my thanks,",
+    ),
+    # a hello: nothing new to thank them for
+    "hello": ("Warm wishes,", "All the best,", "With best wishes,", "Until next time,"),
+    # a best customer, a client of five years or more, or someone who has sent friends again and again
+    "warm": ("With my warmest thanks,", "Warmest wishes,", "Ever grateful,", "With heartfelt thanks,"),
+    # any letter, once its own kind's closings have each been used three times in the batch
+    "any": ("Best wishes,", "Take care,", "Warm regards,", "Yours,", "All good wishes,"),
 }
 
 # Sentences a full card sheds first, before any of the owner's own words.

@@ -186,6 +186,9 @@ class LetterRenderer:
         """The letter in its three forms."""
         context = letter.context(self.kit, card, today)
         context["fresh_months"] = self.fresh_months
+        context["sign_off"] = (
+            letter.person.sign_off or self.kit.owner.sign_off or self.bodies.sign_off(letter, today)
+        )
         situation_template = f"{letter.situation}.j2"
         left_out = list(letter.left_out)
         body = Body()
@@ -193,7 +196,7 @@ class LetterRenderer:
             text = self.render_template(situation_template, context, letter)
             origin = self.origin(situation_template)
         else:
-            body = self.bodies.write(letter, card, today, self.kit.owner.signature)
+            body = self.bodies.write(letter, card, today, self.kit.owner.signature, context["sign_off"])
             if body.trimmed:
                 what = ", ".join(TRIM_NAMES.get(slot, slot) for slot in dict.fromkeys(body.trimmed))
                 left_out.append(LeftOut(letter.person.id, what, f"to fit {card.with_article} card; a bigger --card keeps it"))
