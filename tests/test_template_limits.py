@@ -34,6 +34,11 @@ CASES = {
     "a huge str.format width": ("client.j2", "{{ '{:999999999}'.format(1) }}\n", "formats with a width"),
     "a huge truncate": ("client.j2", "{{ 'x'|truncate(length=10**9) }}\n", "passes the number 1000000000"),
     "a huge range step": ("client.j2", "{{ range(0, 10**6, 1)|list|length }}\n", "passes the number 1000000"),
+    "a text doubled in a loop": (
+        "client.j2",
+        "{% set ns = namespace(s='ab') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s }}\n",
+        "built a text of 262144 characters",
+    ),
     "replace grows the text": (
         "client.j2",
         "{% set a = 'x' * 100000 %}{{ a.replace('x', 'yyyyyyyyyy') }}\n",

@@ -72,8 +72,30 @@ def _check_text(value: Any) -> Any:
     return value
 
 
+def _limited_join(join: Callable[[Any], str]) -> Callable[[Any], str]:
+    """Jinja's ``~`` (join) with the text limit: a loop doubling a text stops at the limit."""
+
+    def limited(parts: Any) -> str:
+        return _check_text(join(parts))
+
+    return limited
+
+
+class _LimitedTemplate(jinja2.Template):
+    @classmethod
+    def from_code(cls, environment: Any, code: Any, globals: Any, uptodate: Any = None) -> Any:  # noqa: A002
+        template = super().from_code(environment, code, globals, uptodate)
+        namespace = template.root_render_func.__globals__
+        for name in ("str_join", "markup_join"):
+            if name in namespace:
+                namespace[name] = _limited_join(namespace[name])
+        return template
+
+
 class LetterSandbox(SandboxedEnvironment):
     """Jinja2's sandbox plus size limits."""
+
+    template_class = _LimitedTemplate
 
     intercepted_binops = frozenset({"*", "**", "+", "%"})
 
