@@ -27,10 +27,10 @@ def _unspaced(text: str) -> bool:
 
 @dataclass(frozen=True)
 class PersonName:
-    given: str = declare("text", True, doc="given name, or the only name of someone with one name")
-    family: str | None = declare("text", doc="family name; leave out for someone with one name", default=None)
+    given: str = declare("line", True, doc="given name, or the only name of someone with one name")
+    family: str | None = declare("line", doc="family name; leave out for someone with one name", default=None)
     preferred: str | None = declare(
-        "text", doc="what you call them; letters greet them by it (default: given)", default=None
+        "line", doc="what you call them; letters greet them by it (default: given)", default=None
     )
     order: Literal["given-first", "family-first"] = declare(
         "choice", choices=NAME_ORDERS, doc="how the full name is written (default: given-first)", default="given-first"
