@@ -50,8 +50,8 @@ def test_bad_cards_are_told_at_their_own_line_and_the_good_ones_imported(kit, tm
         "book.vcf:21: added person-0f3b8d (田中芽衣)\n"
         'book.vcf:13: not imported: FN: "Plumber Dave" has no N: field to say which is the given and which the'
         " family name (add them with ownerkit add person --given ... --family ...)\n"
-        'book.vcf:5: not imported: EMAIL: expected an email address, got "ann@@x"'
-        " (fix it in your address book and import again)\n"
+        'book.vcf:5: not imported: EMAIL: expected one email address, got "ann@@x": it has more than one @'
+        " (write one address, like name@example.com); fix the card in your address book and import again\n"
         "added 3 people to referrals/people.yml; 0 duplicates and 2 contacts with a problem left out\n"
     )
     text = (root / "referrals/people.yml").read_text(encoding="utf-8")

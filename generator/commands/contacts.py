@@ -215,7 +215,7 @@ def _told_at(problems: list[Problem]) -> Callable[[Contact], tuple[str, str]]:
             where = where if said else place
             hint = f" ({problem.hint})" if problem.hint else ""
             said.append(f"{prop}: {problem.message}{hint}")
-        return where, "; ".join(said) + " (fix it in your address book and import again)"
+        return where, "; ".join(said) + "; fix the card in your address book and import again"
 
     return told
 
