@@ -38,11 +38,16 @@ class Abort(click.ClickException):
 
 
 class Context:
-    """What every command shares: the kit folder and today's date."""
+    """What every command shares: the kit folder, today's date, and whether scripts read JSON."""
 
     def __init__(self, kit: Path, today: dt.date) -> None:
         self.kit = kit
         self.today = today
+        self.as_json = False
+
+
+#: Commands that only read the kit: their errors never say "nothing was written".
+READ_ONLY = frozenset({"check", "queue"})
 
 
 pass_context = click.make_pass_decorator(Context)
@@ -55,11 +60,23 @@ class OwnerkitGroup(click.Group):
         try:
             return super().invoke(ctx)
         except KitInvalid as exc:
+            if isinstance(ctx.obj, Context) and ctx.obj.as_json:
+                _exit_with_json([p.as_dict() for p in exc.problems])
             print_problems(exc.problems)
             kit = kit_name(ctx.obj.kit) if isinstance(ctx.obj, Context) else "the kit"
-            raise Abort(f"{count(len(exc.problems), 'problem')} in {kit}; nothing was written") from None
+            verb = ctx.invoked_subcommand or ""
+            after = "fix them, then run this again" if verb in READ_ONLY else "nothing was written"
+            raise Abort(f"{count(len(exc.problems), 'problem')} in {kit}; {after}") from None
         except OwnerkitError as exc:
+            if isinstance(ctx.obj, Context) and ctx.obj.as_json:
+                _exit_with_json([Problem("", message=str(exc)).as_dict()])
             raise Abort(str(exc)) from None
+
+
+def _exit_with_json(problems: list[dict[str, object]]) -> NoReturn:
+    """With ``--json``, problems go to stdout in ``check --json``'s shape, and the exit is 1."""
+    echo_json({"ok": False, "problems": problems})
+    sys.exit(1)
 
 
 def fail(message: str) -> NoReturn:
@@ -83,8 +100,18 @@ def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) 
     return parse_date(value) if value else dt.date.today()
 
 
+def _note_json(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    """Remember ``--json`` so that the error edge answers scripts in JSON too."""
+    shared = ctx.find_object(Context)
+    if shared is not None and value:
+        shared.as_json = True
+    return value
+
+
 def json_option(func: F) -> F:
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts instead of text.")(func)
+    return click.option(
+        "--json", "as_json", is_flag=True, callback=_note_json, help="Print JSON for scripts instead of text."
+    )(func)
 
 
 def dry_run_option(func: F) -> F:

@@ -1,0 +1,92 @@
+"""Whole-output tests of what every command shares: the kit folder, and ``--json`` on a broken kit."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+
+BROKEN = {
+    "referrals/2026.yml": """\
+    referrals:
+      - date: 2026-02-30
+        from: joao-silva
+        referred: Ana
+        outcome: pending
+    """
+}
+BROKEN_PROBLEM = {
+    "path": "referrals/2026.yml",
+    "line": 2,
+    "col": 11,
+    "field": "date",
+    "message": "2026-02-30 is not a real date",
+    "hint": "February has no day 30",
+    "severity": "error",
+}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("queue", "--json"), ("letters", "--json"), ("report", "--json"), ("check", "--json")],
+)
+def test_json_commands_report_a_broken_kit_as_json(kit, args: tuple[str, ...]) -> None:
+    result = run_cli(kit(BROKEN), *args)
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == {"ok": False, "problems": [BROKEN_PROBLEM]}
+
+
+def test_import_json_reports_a_broken_kit_as_json(kit, tmp_path: Path) -> None:
+    card = tmp_path / "one.vcf"
+    card.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nN:Lima;Ana;;;\r\nEND:VCARD\r\n")
+    result = run_cli(kit(BROKEN), "import", str(card), "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == {"ok": False, "problems": [BROKEN_PROBLEM]}
+
+
+def test_queue_on_a_broken_kit_does_not_speak_of_writing(kit) -> None:
+    root = kit(BROKEN)
+    result = run_cli(root, "queue")
+    assert result.exit_code == 1
+    assert result.output == (
+        "referrals/2026.yml:2:11: date: 2026-02-30 is not a real date (February has no day 30)\n"
+        f"Error: 1 problem in {root}; fix them, then run this again\n"
+    )
+
+
+def test_a_missing_kit_folder_is_named(tmp_path: Path) -> None:
+    missing = tmp_path / "nope"
+    result = run_cli(missing, "queue")
+    assert result.exit_code == 1
+    assert result.output == f"Error: no such folder: {missing} (give your kit's folder with --kit FOLDER)\n"
+
+
+def test_a_missing_kit_folder_with_json(tmp_path: Path) -> None:
+    missing = tmp_path / "nope"
+    result = run_cli(missing, "check", "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == {
+        "ok": False,
+        "problems": [
+            {
+                "path": "",
+                "line": 0,
+                "col": 0,
+                "field": "",
+                "message": f"no such folder: {missing} (give your kit's folder with --kit FOLDER)",
+                "hint": "",
+                "severity": "error",
+            }
+        ],
+    }
+
+
+def test_a_folder_that_is_not_a_kit_says_so(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "check")
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {tmp_path} is not an ownerkit kit: it has no stories/ or referrals/ folder"
+        f" (start one there with 'ownerkit init {tmp_path}', or give your kit's folder with --kit FOLDER)\n"
+    )
