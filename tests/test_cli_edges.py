@@ -90,3 +90,42 @@ def test_a_folder_that_is_not_a_kit_says_so(tmp_path: Path) -> None:
         f"Error: {tmp_path} is not an ownerkit kit: it has no stories/ or referrals/ folder"
         f" (start one there with 'ownerkit init {tmp_path}', or give your kit's folder with --kit FOLDER)\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "got", "hint"),
+    [
+        (
+            "yes",
+            "true or false",
+            "YAML reads yes, no, on, off, true and false as true or false: write one of the values above",
+        ),
+        ("3", "the number 3", ""),
+        ("[client]", "a list", "did you mean client?"),
+        ("Client", '"Client"', "did you mean client?"),
+        (
+            "True",
+            "true or false",
+            "YAML reads yes, no, on, off, true and false as true or false: write one of the values above",
+        ),
+    ],
+)
+def test_an_enum_field_lists_its_values_whatever_was_written(kit, written: str, got: str, hint: str) -> None:
+    root = kit(
+        {
+            "referrals/2026.yml": f"""\
+            referrals:
+              - date: 2026-02-01
+                from: joao-silva
+                referred: Ana
+                outcome: {written}
+            """
+        }
+    )
+    result = run_cli(root, "check")
+    assert result.exit_code == 1
+    shown = f" ({hint})" if hint else ""
+    assert result.output == (
+        f"referrals/2026.yml:5:14: outcome: expected one of pending, client, not-a-fit, got {got}{shown}\n"
+        f"Error: 1 problem found in {root}\n"
+    )
