@@ -129,3 +129,33 @@ def test_an_enum_field_lists_its_values_whatever_was_written(kit, written: str, 
         f"referrals/2026.yml:5:14: outcome: expected one of pending, client, not-a-fit, got {got}{shown}\n"
         f"Error: 1 problem found in {root}\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (
+            ("--email", "x,y@z.test"),
+            '--email: expected one email address, got "x,y@z.test": it holds a , or ; as if it were several'
+            " addresses (write one address, like name@example.com)",
+        ),
+        (
+            ("--given", "   "),
+            "--given: is empty (given name, or the only name of someone with one name)",
+        ),
+        (
+            ("--birthday", "2020-02-30"),
+            "--birthday: 2020-02-30 is not a real date (February has no day 30)",
+        ),
+    ],
+)
+def test_a_bad_option_value_is_told_by_its_option_and_nothing_is_written(
+    kit, options: tuple[str, str], said: str
+) -> None:
+    root = kit()
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and p.name != ".ownerkit.lock"}
+    given = () if options[0] == "--given" else ("--given", "Bea")
+    result = run_cli(root, "add", "person", *given, "--family", "Lowe", *options)
+    assert result.exit_code == 1
+    assert result.output == f"Error: {said}; nothing was written\n"
+    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and p.name != ".ownerkit.lock"} == before

@@ -34,6 +34,7 @@ from generator.write.yamlappend import (
     verify_kit,
     write_texts,
 )
+from generator.write.yamltext import EditRefused
 
 PEOPLE_FILE = "referrals/people.yml"
 REFERRALS_FILE = "referrals/referrals.yml"
@@ -102,10 +103,31 @@ def referrals_file(kit: Kit) -> str:
 
 
 def _finish(kit: Kit, change: TextChange, today: dt.date, dry_run: bool) -> bool:
-    verify_kit(kit.root, {change.path: change.new}, today)
+    try:
+        verify_kit(kit.root, {change.path: change.new}, today)
+    except EditRefused as exc:
+        raise option_problems(exc, change) from None
     if not dry_run:
         write_texts(kit.root, [change])
     return not dry_run
+
+
+def option_problems(refused: EditRefused, change: TextChange) -> OwnerkitError:
+    """Problems in the lines about to be added, told by the option that gave the value (``--email: ...``).
+
+    Those lines were never written, so their place in the file means nothing to
+    the owner. Any other problem keeps the whole refusal as it was.
+    """
+    last = change.first_line + len(change.added)
+    mine = [p for p in refused.problems if p.path == change.path and change.first_line <= p.line < last]
+    if not mine or len(mine) != len(refused.problems):
+        return refused
+    told = []
+    for problem in mine:
+        field = re.sub(r"\[\d+\].*$", "", problem.field.removeprefix("name."))
+        hint = f" ({problem.hint})" if problem.hint else ""
+        told.append(f"--{field.replace('_', '-')}: {problem.message}{hint}")
+    return OwnerkitError("; ".join(told) + "; nothing was written")
 
 
 def text_change(rel: str, old: str, new: str) -> TextChange:

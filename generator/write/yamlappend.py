@@ -251,7 +251,9 @@ def verify_kit(root: Path, texts: dict[str, str], today: dt.date) -> None:
             load_kit(shadow, today)
         except KitInvalid as exc:
             details = "; ".join(str(p) for p in exc.problems[:3])
-            raise EditRefused(f"the kit would not load after this change, so nothing was written: {details}") from None
+            raise EditRefused(
+                f"the kit would not load after this change, so nothing was written: {details}", tuple(exc.problems)
+            ) from None
 
 
 def _link(source: Path, target: Path) -> None:
