@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,42 @@ def test_a_bad_option_value_is_told_by_its_option_and_nothing_is_written(
     assert result.exit_code == 1
     assert result.output == f"Error: {said}; nothing was written\n"
     assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and p.name != ".ownerkit.lock"} == before
+
+
+def test_new_story_with_a_title_in_another_script_gets_a_safe_address(kit) -> None:
+    root = kit()
+    result = run_cli(root, "new", "story", "--prompt", "why-i-started", "张伟的故事")
+    assert result.exit_code == 0
+    assert result.output == (
+        f"created {os.path.relpath(root / 'stories/2026-11-26-why-i-started-a2431d.md')}"
+        " (a draft: when it is ready, ownerkit publish why-i-started-a2431d)\n"
+    )
+    assert run_cli(root, "check").exit_code == 0
+
+
+def test_new_story_dry_run_writes_nothing(kit) -> None:
+    root = kit()
+    result = run_cli(root, "new", "story", "--prompt", "why-i-started", "Why I opened", "--dry-run")
+    assert result.exit_code == 0
+    assert result.output == (
+        f"would create {os.path.relpath(root / 'stories/2026-11-26-why-i-opened.md')} (a draft);"
+        " dry run: nothing was written\n"
+    )
+    assert not (root / "stories/2026-11-26-why-i-opened.md").exists()
+
+
+def test_init_dry_run_writes_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "my-kit"
+    result = run_cli(None, "init", str(folder), "--given", "Ana", "--business", "Ferreira Bakes", "--dry-run")
+    assert result.exit_code == 0
+    shown = os.path.relpath(folder)
+    assert result.output == (
+        f"would create {shown}/mkdocs.yml\n"
+        f"would create {shown}/.gitignore\n"
+        f"would create {shown}/stories/owner.yml\n"
+        f"would create {shown}/referrals/people.yml\n"
+        f"would create {shown}/referrals/referrals.yml\n"
+        f"would create {shown}/stories/2026-11-26-why-i-started.md\n"
+        "dry run: nothing was written\n"
+    )
+    assert not folder.exists()

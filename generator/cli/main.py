@@ -244,6 +244,7 @@ def check(context: Context, strict: bool, as_json: bool) -> None:
 @click.option("--tagline", help="One line under your name on the home page.")
 @click.option("--location", help="Your town or neighbourhood.")
 @click.option("--email", help="The email address your site shows for getting in touch.")
+@dry_run_option
 @pass_context
 def init(
     context: Context,
@@ -254,6 +255,7 @@ def init(
     tagline: str | None,
     location: str | None,
     email: str | None,
+    dry_run: bool,
 ) -> None:
     """Start a new kit in DIRECTORY with a profile, a first story and empty records.
 
@@ -267,6 +269,7 @@ def init(
       ownerkit init my-kit
       ownerkit init my-kit --given Ana --family Ferreira --business "Ferreira Bakes"
       ownerkit init . --given Ana --business "Ferreira Bakes" --location "Headingley, Leeds"
+      ownerkit init my-kit --given Ana --business "Ferreira Bakes" --dry-run
     """
     from generator.commands.init import init as init_kit
 
@@ -283,10 +286,21 @@ def init(
             ' e.g. ownerkit init my-kit --given Ana --business "Ferreira Bakes"'
         )
     written = init_kit(
-        directory, given, family, business, context.today, tagline=tagline, location=location, email=email
+        directory,
+        given,
+        family,
+        business,
+        context.today,
+        tagline=tagline,
+        location=location,
+        email=email,
+        dry_run=dry_run,
     )
     for path in written:
-        click.echo(f"created {relative(path)}")
+        click.echo(f"{'would create' if dry_run else 'created'} {relative(path)}")
+    if dry_run:
+        click.echo("dry run: nothing was written")
+        return
     story = written[-1].relative_to(directory.resolve()).as_posix()
     click.echo("\nYour kit is ready. Next:")
     if directory.resolve() != Path.cwd().resolve():
@@ -323,19 +337,24 @@ def new() -> None:
     Examples:
       ownerkit new story --prompt why-i-started "Why I opened the shop"
       ownerkit new story --prompt mistake-learned "The order I lost" --date 2026-05-01
+      ownerkit new story --prompt why-i-started "Why I opened the shop" --dry-run
     """,
 )
 @click.argument("title")
 @click.option("--prompt", "prompt_id", required=True, help="What the story answers, e.g. why-i-started.")
 @click.option("--date", "when", metavar="YYYY-MM-DD", help="The story's date (default: today).")
 @click.option("--slug", help="The page address (default: from the title).")
+@dry_run_option
 @pass_context
-def new_story(context: Context, title: str, prompt_id: str, when: str | None, slug: str | None) -> None:
+def new_story(context: Context, title: str, prompt_id: str, when: str | None, slug: str | None, dry_run: bool) -> None:
     from generator.commands.new_story import UnknownPrompt, new_story
 
     day = parse_date(when, "--date") if when else context.today
     try:
-        path = new_story(context.kit, title, prompt_id, day, slug)
+        path = new_story(context.kit, title, prompt_id, day, slug, dry_run)
     except UnknownPrompt as exc:
         raise click.BadParameter(str(exc), param_hint="--prompt") from None
+    if dry_run:
+        click.echo(f"would create {relative(path)} (a draft); dry run: nothing was written")
+        return
     click.echo(f"created {relative(path)} (a draft: when it is ready, ownerkit publish {path.stem[11:]})")
