@@ -199,3 +199,41 @@ def test_init_dry_run_writes_nothing(tmp_path: Path) -> None:
         "dry run: nothing was written\n"
     )
     assert not folder.exists()
+
+
+DECEASED_KIT = {
+    "referrals/people.yml": """\
+    people:
+      - id: sipho-dube
+        name: {given: Sipho, family: Dube}
+        deceased: true
+      - id: mei-tanaka
+        name: {given: Mei, family: Tanaka}
+    """,
+    "referrals/2026.yml": """\
+    referrals:
+      - date: 2026-10-01
+        from: sipho-dube
+        referred: mei-tanaka
+        outcome: client
+    """,
+}
+
+
+def test_thanked_a_deceased_person_says_so_and_how_to_record_anyway(kit) -> None:
+    root = kit(DECEASED_KIT)
+    before = (root / "referrals/2026.yml").read_text()
+    result = run_cli(root, "thanked", "sipho-dube")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: sipho-dube is recorded as deceased, so the queue asks for no letter to them; nothing was written"
+        " (to record a referral as thanked anyway: ownerkit thanked sipho-dube-2026-10-01;"
+        " not thanked yet: sipho-dube-2026-10-01)\n"
+    )
+    assert (root / "referrals/2026.yml").read_text() == before
+    queue = run_cli(root, "queue", "--json")
+    assert queue.exit_code == 0
+    assert "sipho-dube" not in queue.stdout
+    anyway = run_cli(root, "thanked", "sipho-dube-2026-10-01")
+    assert anyway.exit_code == 0, anyway.output
+    assert "thanked:" in (root / "referrals/2026.yml").read_text()
