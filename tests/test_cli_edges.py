@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import TODAY, run_cli
+
+from generator.load.kit import load_kit
+from generator.model.asof import person_as_of
 
 BROKEN = {
     "referrals/2026.yml": """\
@@ -237,3 +241,59 @@ def test_thanked_a_deceased_person_says_so_and_how_to_record_anyway(kit) -> None
     anyway = run_cli(root, "thanked", "sipho-dube-2026-10-01")
     assert anyway.exit_code == 0, anyway.output
     assert "thanked:" in (root / "referrals/2026.yml").read_text()
+
+
+CONSENT_KIT = {
+    "referrals/people.yml": """\
+    people:
+      - id: noor-haddad
+        name:
+          given: Noor
+          family: Haddad
+        public_thanks: true
+        public_thanks_since: 2026-03-01
+        public_thanks_withdrawn: 2026-06-01
+      - id: sipho-dube
+        name:
+          given: Sipho
+          family: Dube
+        deceased: true
+    """,
+    "referrals/2026.yml": "referrals: []\n",
+}
+
+
+def test_consent_given_again_keeps_the_earlier_dates_as_history(kit) -> None:
+    root = kit(CONSENT_KIT)
+    result = run_cli(root, "consent", "noor-haddad", "--date", "2026-09-01")
+    assert result.exit_code == 0, result.output
+    assert (root / "referrals/people.yml").read_text() == (
+        "people:\n"
+        "  - id: noor-haddad\n"
+        "    name:\n"
+        "      given: Noor\n"
+        "      family: Haddad\n"
+        "    public_thanks: true\n"
+        "    public_thanks_since: 2026-09-01\n"
+        "    consent_history:\n"
+        "      - since: 2026-03-01\n"
+        "        withdrawn: 2026-06-01\n"
+        "  - id: sipho-dube\n"
+        "    name:\n"
+        "      given: Sipho\n"
+        "      family: Dube\n"
+        "    deceased: true\n"
+    )
+    kit_now = load_kit(root, TODAY).kit
+    assert kit_now.people["noor-haddad"].public_thanks
+    assert person_as_of(kit_now.people["noor-haddad"], dt.date(2026, 4, 1)).public_thanks
+    assert not person_as_of(kit_now.people["noor-haddad"], dt.date(2026, 7, 1)).public_thanks
+
+
+def test_consent_for_a_deceased_person_is_refused(kit) -> None:
+    root = kit(CONSENT_KIT)
+    result = run_cli(root, "consent", "sipho-dube")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: sipho-dube is recorded as deceased: consent cannot be recorded for them; nothing was written\n"
+    )

@@ -51,7 +51,8 @@ def show_change(recorded: Any, verb: str, dry_run: bool) -> None:
 # Fields of a person set by their own options above, or kept by other commands (touched, consent, letters).
 NOT_OPTIONS = frozenset(
     {"id", "name", "email", "phone", "address", "birthday", "client_since", "last_contact", "dates", "remember",
-     "deceased", "public_thanks", "public_thanks_since", "public_thanks_withdrawn", "letter_lines"}
+     "deceased", "public_thanks", "public_thanks_since", "public_thanks_withdrawn", "consent_history",
+     "letter_lines"}
 )  # fmt: skip
 
 

@@ -21,7 +21,7 @@ from generator.errors import OwnerkitError
 from generator.load.kit import load_kit, referral_files
 from generator.model.friends import third_person_warning
 from generator.model.matching import Match, PeopleIndex, base_id, slug, unique_id
-from generator.model.records import OUTCOMES, Kit, PersonName
+from generator.model.records import OUTCOMES, Kit, Person, PersonName
 from generator.model.text import without_comments
 from generator.render.yamlrecord import record_lines
 from generator.write.lock import kit_lock
@@ -30,6 +30,7 @@ from generator.write.yamlappend import (
     append_item,
     append_records,
     read_text,
+    remove_field,
     set_field,
     verify_kit,
     write_texts,
@@ -338,14 +339,17 @@ def consent(
     day = when or today
     if day > today:
         raise OwnerkitError(f"date: {day} is in the future (today is {today})")
+    if person.deceased:
+        raise OwnerkitError(f"{pid} is recorded as deceased: consent cannot be recorded for them; nothing was written")
     rel = person.source.path
     old = read_text(root, rel)
     if person.public_thanks_withdrawn:
-        raise OwnerkitError(
-            f"{pid} withdrew consent on {person.public_thanks_withdrawn} ({person.source});"
-            " if they have said yes again, change that record by hand; nothing was written"
-        )
-    if withdrawn:
+        if withdrawn:
+            raise OwnerkitError(
+                f"{pid} withdrew consent on {person.public_thanks_withdrawn} already; nothing was written"
+            )
+        text = _consent_again(old, rel, person, person.public_thanks_withdrawn, day)
+    elif withdrawn:
         if not person.public_thanks:
             raise OwnerkitError(f"{pid} has not agreed to be thanked on the site; there is nothing to withdraw")
         if person.public_thanks_since and day < person.public_thanks_since:
@@ -358,6 +362,22 @@ def consent(
         text, _ = set_field(text, rel, pid, "public_thanks_since", day.isoformat())
     change = text_change(rel, old, text)
     return Recorded(pid, change, _finish(kit, change, today, dry_run))
+
+
+def _consent_again(old: str, rel: str, person: Person, withdrawn: dt.date, day: dt.date) -> str:
+    """Consent given again after a withdrawal: the earlier dates move to ``consent_history``, none lost."""
+    if day < withdrawn:
+        raise OwnerkitError(f"date: {day} is before they withdrew consent ({withdrawn}); nothing was written")
+    pid = person.id
+    if person.public_thanks_since:
+        span = record_lines({"since": person.public_thanks_since, "withdrawn": withdrawn})
+        text, _ = append_item(old, rel, pid, "consent_history", span)
+    else:
+        text = old
+    text = remove_field(text, rel, pid, "public_thanks_withdrawn")
+    text, _ = set_field(text, rel, pid, "public_thanks", "true")
+    text, _ = set_field(text, rel, pid, "public_thanks_since", day.isoformat())
+    return text
 
 
 _DRAFT = re.compile(r"^draft:[ \t]*(true|yes|on|True|TRUE)[ \t]*(#.*)?(\r?\n|$)", re.MULTILINE)

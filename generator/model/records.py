@@ -159,6 +159,14 @@ class Story:
 
 
 @dataclass(frozen=True)
+class ConsentSpan:
+    """Consent given, then taken back: kept when the person says yes again (``ownerkit consent``)."""
+
+    since: dt.date = declare("date", True, doc="the day they said yes")
+    withdrawn: dt.date = declare("date", True, doc="the day they took it back")
+
+
+@dataclass(frozen=True)
 class Remembered:
     fact: str = declare("text", True, doc="something you know about them, in your words")
     checked: dt.date = declare("date", True, doc="when you last knew it to be true")
@@ -210,6 +218,12 @@ class Person:
     )
     public_thanks_withdrawn: dt.date | None = declare(
         "date", doc="when they took that back: the site no longer names them", default=None
+    )
+    consent_history: tuple[ConsentSpan, ...] = declare(
+        "list",
+        record=ConsentSpan,
+        doc="earlier consent given and taken back: each with since and withdrawn",
+        default=(),
     )
     public_name: str | None = declare(
         "text", doc="how the site names them (default: preferred or given name, family initial)", default=None
@@ -357,6 +371,7 @@ RECORDS: tuple[type, ...] = (
     ReferralsFile,
     Person,
     MemorableDate,
+    ConsentSpan,
     Remembered,
     LetterLine,
     Referral,
