@@ -119,6 +119,12 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "And it went well with {friend}.",
         "Things went well with {friend}, too.",
     ),
+    # the same, for a friend with no name safe to write ("Ben's mum" to Ben)
+    "news-unnamed": (
+        "I wanted you to know that the introduction you made went well.",
+        "You'll be glad to hear your introduction went well.",
+    ),
+    "news-too-unnamed": ("",),
     # a friend they sent went on to send friends of their own
     "chain": (
         "Thanks to you I met {friend}, who went on to send me {their_friends}.",
@@ -137,6 +143,10 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "I was thinking of you, and of when you sent {friend} to me {when}.",
         "It's a while since you sent {friend} my way {long_ago}, and I'm still grateful.",
         "Hello, and thank you again for putting {friend} in touch with me {when}.",
+    ),
+    "hello-unnamed": (
+        "Just a hello, and thanks again for the introduction {when}.",
+        "I was thinking of you, and of the introduction you made {when}.",
     ),
 }
 
