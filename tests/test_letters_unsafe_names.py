@@ -172,3 +172,23 @@ def test_letter_checks_refuse_what_check_would_have_refused(kit, name: dict[str,
     rendered = renderer.render(named(letter, **name), CARDS["iso-a6"], TODAY)
     errors = [p.message for p in check_letter(rendered) if p.severity == "error"]
     assert message in errors
+
+
+# ------------------------------------------------------------------ wording a recipient would wince at
+
+WINCES = (
+    "I haven't forgotten",  # reads as a grudge
+    "kept count",  # keeping score
+    "on my books",  # a person as a ledger entry
+    "see more of",  # "of her": not what a tuner should hope
+    "say-so",  # permission, not a recommendation
+)
+
+
+def test_no_phrasing_a_recipient_would_wince_at() -> None:
+    from generator.render.letters.phrasings import PHRASINGS, SIGN_OFFS
+
+    every = [p for slot in (*PHRASINGS.values(), *SIGN_OFFS.values()) for p in slot]
+    assert [p for p in every for wince in WINCES if wince.lower() in p.lower()] == []
+    # a closing follows any body, and a chain or a news letter may not have thanked yet
+    assert [s for s in SIGN_OFFS["thanks"] if "again" in s] == []

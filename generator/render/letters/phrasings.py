@@ -30,7 +30,7 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "It was good of you to send {friend} to me for {for_what}.",
         "You sent {name} to me for {for_what}; thank you.",
         "Thanks to you, {subject} came to me for {for_what}.",
-        "On your say-so, {subject} asked me {asked_me}.",
+        "Because you recommended me, {subject} asked me {asked_me}.",
         "{Friend} asked me {asked_me}, on your recommendation.",
     ),
     # the owner's note has just named the friend, and no pronoun is recorded: thank without the name again
@@ -61,8 +61,8 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     # the friend became a client, and the owner wrote no note
     "client": (
         "It went well, I'm glad to say.",
-        "{They_are} on my books now.",
-        "It went well; I hope to see more of {friend}.",
+        "I was glad to be able to help {friend}.",
+        "It went well; I'd be glad to help {friend} again.",
         "It went well, thanks to you.",
         "{Subject} and I got on well.",
     ),
@@ -84,9 +84,9 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     # someone who has sent friends before
     "repeat": (
         "That's the {ordinal} time you've sent someone my way.",
-        "You've sent friends to me before, and I haven't forgotten.",
+        "You've sent someone my way before, too.",
         "It isn't the first time you've passed my name on.",
-        "I've kept count: that's the {ordinal} time.",
+        "That's the {ordinal} time you've thought of me.",
         "",
     ),
     # several friends at once: each one, in a sentence of their own
@@ -159,7 +159,7 @@ SIGN_OFFS: dict[str, tuple[str, ...]] = {
         "Gratefully,",
         "With thanks and best wishes,",
         "Thank you,",
-        "Thanks again, and best wishes,",
+        "With thanks, and every good wish,",
         "Warmly,",
         "With grateful thanks,",
         "Many thanks, and all the best,",
