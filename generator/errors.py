@@ -47,6 +47,21 @@ class Problem:
             text += " [warning]"
         return text
 
+    def without_values(self) -> str:
+        """The place and field only, for build logs (often public): no value from the owner's files.
+
+        ``ownerkit check``, run by the owner, shows the whole message; a message
+        may quote an email address, a note or a name, so logs never carry it.
+        """
+        place = self.path
+        if self.line:
+            place += f":{self.line}"
+            if self.col:
+                place += f":{self.col}"
+        what = "a warning" if self.severity == "warning" else "a problem"
+        field = f"{self.field}: " if self.field else ""
+        return f"{place}: {field}{what} here (run 'ownerkit check' to see it; build logs never show your values)"
+
     def as_dict(self) -> dict[str, object]:
         if self.letter:
             return {

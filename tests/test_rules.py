@@ -71,7 +71,12 @@ def test_kind_reads_good_values(kind: str, value: str, expected: object) -> None
             "example.com",
             'f.yml:1:4: x: expected a web address starting with https://, got "example.com" (e.g. https://example.com/me)',
         ),
-        ("email", "ana at example.com", 'f.yml:1:4: x: expected an email address, got "ana at example.com"'),
+        (
+            "email",
+            "ana at example.com",
+            'f.yml:1:4: x: expected one email address, got "ana at example.com": it has spaces in it'
+            " (write one address without spaces, like name@example.com)",
+        ),
         (
             "path",
             "../secret.txt",

@@ -331,7 +331,7 @@ def test_hostile_values_show_as_text_in_the_built_site(tmp_path: Path) -> None:
 # -------------------------------------------------------------- errors
 
 
-def test_a_broken_kit_fails_the_build_listing_every_problem(tmp_path: Path) -> None:
+def test_a_broken_kit_fails_the_build_listing_every_problem_without_values(tmp_path: Path) -> None:
     root = write_kit(
         tmp_path / "kit",
         {
@@ -339,14 +339,21 @@ def test_a_broken_kit_fails_the_build_listing_every_problem(tmp_path: Path) -> N
             "referrals/2026.yml": (
                 "referrals:\n  - {date: 2026-10-01, from: nobody, referred: Kasia, outcome: client}\n"
             ),
+            "referrals/people.yml": (
+                "people:\n  - id: peggy\n    name: {given: Peggy}\n    email: peggy.hollis@example\n"
+            ),
         },
     )
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     result = mkdocs(root, "build")
     assert result.returncode == 1
-    assert "ownerkit: 2 problem(s) in the kit at" in result.stderr
-    assert "  stories/2026-01-10-why-i-started.md:1:1: a story needs front matter at the top" in result.stderr
-    assert '  referrals/2026.yml:2:30: from: "nobody" names no one' in result.stderr
+    assert "ownerkit: 3 problem(s) in the kit at" in result.stderr
+    hidden = "a problem here (run 'ownerkit check' to see it; build logs never show your values)"
+    assert f"  referrals/people.yml:4:12: email: {hidden}" in result.stderr
+    assert f"  referrals/2026.yml:2:30: from: {hidden}" in result.stderr
+    assert f"  stories/2026-01-10-why-i-started.md:1:1: {hidden}" in result.stderr
+    assert "peggy.hollis@example" not in result.stderr  # build logs are often public
+    assert "nobody" not in result.stderr
     assert "Traceback" not in result.stderr
     assert not (root / "site").exists()
 

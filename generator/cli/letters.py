@@ -322,6 +322,8 @@ def thanked(context: Context, ident: str, how: str, when: str | None, follow_up:
     if day > context.today:
         raise click.BadParameter(f"{day} is in the future (today is {context.today})", param_hint="--date")
     result = record_thanked(context.kit, context.today, ident, how=how, day=day, follow_up=follow_up, dry_run=dry_run)
+    for note in result.notes:
+        click.echo(note)
     if not result.recorded:
         click.echo(result.nothing)
         return

@@ -8,7 +8,7 @@ is imported only when letters are written.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.commands.letter_lines import LineAdded, plan_lines
@@ -22,6 +22,7 @@ from generator.model.records import Kit
 from generator.render.letters.checks import check_letter, check_together, has_errors
 from generator.render.letters.text import LetterRenderer, RenderedLetter
 from generator.write.letters_folder import LETTERS_DIR, LetterFolder, PlannedFile
+from generator.write.lock import kit_lock
 from generator.write.yamlappend import TextChange, verify_kit, write_texts
 
 
@@ -94,11 +95,14 @@ def write_letters(
     if has_errors(issues) or (strict and warnings):
         refused = errors + (warnings if strict else [])
         return LettersResult(kit, size, base.folder, dry_run, rendered, warnings, refused)
-    folder = LetterFolder(base.folder)
-    planned = folder.plan((name, data) for one in rendered for name, data in one.files().items())
-    _record(kit, line_changes, dry_run)
-    if not dry_run:
-        folder.apply(planned)
+    with kit_lock(kit.root):  # one writer at a time: the plan and the writes see the same folder
+        folder = LetterFolder(base.folder)
+        planned = folder.plan((name, data) for one in rendered for name, data in one.files().items())
+        _record(kit, line_changes, dry_run)
+        if not dry_run:
+            late = {item.name for item in folder.apply(planned)}
+            why = "you saved it while ownerkit was writing"
+            planned = [replace(p, action="kept", why=why) if p.name in late else p for p in planned]
     return LettersResult(kit, size, base.folder, dry_run, rendered, warnings, [], planned, added)
 
 

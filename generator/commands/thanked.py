@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.errors import Refused
@@ -20,8 +20,9 @@ from generator.load.kit import load_kit
 from generator.model.letters import NoLetter, letters_owed
 from generator.model.owed import owed, to_record
 from generator.model.records import Kit, Referral
+from generator.write.lock import kit_lock
 from generator.write.yamlappend import plan_thanks
-from generator.write.yamledit import Edit, FileChange, apply_changes, verify
+from generator.write.yamledit import Edit, FileChange, apply_changes, finish_interrupted, verify
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class ThankedResult:
     follow_ups: int  # follow-ups and chain notes recorded
     dry_run: bool
     nothing: str = ""  # when nothing was owed: why, and what to do instead
+    notes: tuple[str, ...] = ()  # what became of a change an earlier, interrupted run left half-done
 
     @property
     def recorded(self) -> int:
@@ -53,7 +55,18 @@ def record_thanked(
 
     With ``follow_up``, only follow-ups. Raises :class:`~generator.errors.Refused`
     when the records do not allow it (an unknown id, a referral with nothing owed).
+    The kit's lock is held from reading the files to writing them: two at once
+    cannot lose each other's record.
     """
+    with kit_lock(root):
+        notes = tuple(finish_interrupted(root))
+        result = _record(root, today, ident, how, day, follow_up, dry_run)
+    return replace(result, notes=notes)
+
+
+def _record(
+    root: Path, today: dt.date, ident: str, how: str, day: dt.date | None, follow_up: bool, dry_run: bool
+) -> ThankedResult:
     kit = load_kit(root, today).kit
     day = day or today
     try:

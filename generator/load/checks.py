@@ -16,6 +16,7 @@ from typing import Any
 
 from generator.errors import Problem
 from generator.load.records import Unbuilt
+from generator.load.suggest import closest_id
 from generator.model.dates import FRESH_MONTHS, months_before
 from generator.model.names import fold
 from generator.model.records import Person, Referral, Story, looks_like_id
@@ -183,8 +184,8 @@ def _check_done(
 
 
 def id_hint(wrong: str, known: set[str], otherwise: str = "use the id of a person in referrals/") -> str:
-    close = difflib.get_close_matches(wrong, sorted(known), n=1, cutoff=0.75) if len(known) < 20_000 else []
-    return f"did you mean {close[0]}?" if close else otherwise
+    close = closest_id(wrong, known)  # bounded: see load/suggest.py
+    return f"did you mean {close}?" if close else otherwise
 
 
 def quality_warnings(stories: list[Story], people: list[Person], today: dt.date) -> list[Problem]:

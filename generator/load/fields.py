@@ -4,6 +4,10 @@ A :class:`RecordReader` reports unknown fields (with a "did you mean"),
 duplicate fields, missing required fields and wrong values, each at its line,
 and hands back clean Python values. It never raises for bad input: problems
 are collected so that one run reports them all.
+
+Long because: one small reader per kind of field (text, line, email, slug,
+url, date, amount, year...), kept side by side so that a new kind is one method
+next to its neighbours.
 """
 
 from __future__ import annotations
@@ -20,13 +24,17 @@ from generator.load.shown import shown_problem
 from generator.load.yamlsource import MarkedList, MarkedMap
 from generator.model.cards import card_size
 from generator.model.dates import MONTH_NAMES, PartialDate
+from generator.model.email_address import address_problem
 from generator.model.records import Source
 from generator.model.rules import Rule
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_MAX = 100  # a page address or letter file name; longer ones overflow file names in the built site
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _PARTIAL = re.compile(r"^(?:(\d{4})-|--)?(\d{1,2})-(\d{1,2})$")
-_EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
+YEARS = (1800, 2200)  # dates outside these years are typing mistakes (and overflow calendars)
+MAX_AMOUNT = Decimal(10) ** 12
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # all but tab and line feed
 # the text kinds read by a pattern: (pattern, what was expected, hint)
 _PATTERNS = {
     "url": (
@@ -34,7 +42,6 @@ _PATTERNS = {
         "a web address starting with https://",
         "e.g. https://example.com/me",
     ),
-    "email": (_EMAIL, "an email address", ""),
     "slug": (SLUG, "a short id of lowercase letters, digits and hyphens", "e.g. ana-ferreira"),
     "colour": (
         re.compile(r"^#[0-9a-fA-F]{6}$"),
@@ -59,12 +66,15 @@ def describe(value: Any) -> str:
     if isinstance(value, str):
         return f'"{value}"' if len(value) <= 40 else f'"{value[:37]}..."'
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return f"the number {value}"
+        text = str(value)
+        return f"the number {text}" if len(text) <= 40 else f"a number of {len(text)} digits"
     return _KIND_NAMES.get(type(value), type(value).__name__)
 
 
 def check_date(year: int, month: int, day: int) -> str | None:
-    """Why this day does not exist, or ``None`` when it does."""
+    """Why this day does not exist (or its year is out of range), or ``None``; a year 0 means none."""
+    if year and not YEARS[0] <= year <= YEARS[1]:
+        return f"the year must be between {YEARS[0]} and {YEARS[1]}"
     if not 1 <= month <= 12:
         return f"there is no month {month}"
     try:
@@ -157,6 +167,18 @@ class RecordReader:
         if not isinstance(value, str):
             self.problem(key, f"expected text, got the number {value}", "put it in quotes")
             return None
+        bad = _UNPRINTABLE.search(value)
+        if bad:
+            code = f"U+{ord(bad.group()):04X}"
+            what = "a line break (\\r)" if bad.group() == "\r" else f"an invisible control character ({code})"
+            self.problem(key, f"the text holds {what}", "remove the \\ escape from the quoted value")
+            return None
+        bad = _UNPRINTABLE.search(value)
+        if bad:
+            code = f"U+{ord(bad.group()):04X}"
+            what = "a line break (\\r)" if bad.group() == "\r" else f"an invisible control character ({code})"
+            self.problem(key, f"the text holds {what}", "remove the \\ escape from the quoted value")
+            return None
         text = value.strip()
         if not text:
             if rule.required:
@@ -173,7 +195,30 @@ class RecordReader:
             return None
         return text
 
-    _url = _email = _slug = _colour = _patterned
+    _url = _colour = _patterned
+
+    def _line(self, key: str, value: Any, rule: Rule) -> str | None:
+        """Text on one line (a name: it goes into a letter's greeting and an email header)."""
+        text = self._text(key, value, rule)
+        if text is not None and "\n" in text:
+            self.problem(key, "must be on one line", "write it on one line, without \\n or a | block")
+            return None
+        return text
+
+    def _email(self, key: str, value: Any, rule: Rule) -> str | None:
+        text = self._text(key, value, rule)
+        why = address_problem(text) if text is not None else None
+        if why:
+            self.problem(key, f"expected one email address, got {describe(text)}: it {why[0]}", why[1])
+            return None
+        return text
+
+    def _slug(self, key: str, value: Any, rule: Rule) -> str | None:
+        text = self._text(key, value, rule)
+        if text is not None and len(text) > SLUG_MAX and SLUG.match(text):
+            self.problem(key, f"is {len(text)} characters long; keep it under {SLUG_MAX}", "e.g. ana-ferreira")
+            return None
+        return self._patterned(key, text, rule) if text is not None else None
 
     def _path(self, key: str, value: Any, rule: Rule) -> str | None:
         text = self._text(key, value, rule)
@@ -228,7 +273,7 @@ class RecordReader:
         return value
 
     def _year(self, key: str, value: Any, rule: Rule) -> int | None:
-        if isinstance(value, bool) or not isinstance(value, int) or not 1800 <= value <= 2200:
+        if isinstance(value, bool) or not isinstance(value, int) or not YEARS[0] <= value <= YEARS[1]:
             self.problem(key, f"expected a year like 2014, got {describe(value)}")
             return None
         return value
@@ -245,6 +290,13 @@ class RecordReader:
         if not amount.is_finite() or amount < 0:
             self.problem(key, f"expected an amount of zero or more, got {describe(value)}")
             return None
+        if amount >= MAX_AMOUNT or len(amount.as_tuple().digits) > 20:
+            self.problem(
+                key,
+                f"expected an amount like 1200 or 1200.50, got {describe(value)}",
+                "a number this large is a typing mistake",
+            )
+            return None
         return amount
 
     def _date(self, key: str, value: Any, rule: Rule) -> dt.date | None:
@@ -257,7 +309,7 @@ class RecordReader:
             self.problem(key, f"expected a date YYYY-MM-DD, got {describe(value)}", "e.g. 2026-03-14")
             return None
         year, month, day = (int(g) for g in match.groups())
-        why = check_date(year, month, day)
+        why = check_date(year, month, day) if year else f"the year must be between {YEARS[0]} and {YEARS[1]}"
         if why:
             self.problem(key, f"{text} is not a real date", why)
             return None
@@ -272,7 +324,7 @@ class RecordReader:
             return None
         year = int(match.group(1)) if match.group(1) else None
         month, day = int(match.group(2)), int(match.group(3))
-        why = check_date(year or 2000, month, day)
+        why = check_date(2000 if year is None else year, month, day) if year != 0 else "the year 0 does not exist"
         if why:
             self.problem(key, f"{text} is not a real date", why)
             return None

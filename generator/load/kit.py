@@ -40,10 +40,11 @@ class Checked:
 
 
 def referral_files(root: Path) -> list[Path]:
+    """Every ``referrals/*.yml`` entry, files or not: a folder or a broken link there is reported when read."""
     folder = root / "referrals"
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".yml", ".yaml"))
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and not p.name.startswith("."))
 
 
 def rel_to(root: Path, path: Path) -> str:

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.errors import Problem
 from generator.load.fields import RecordReader, not_a_record
 from generator.load.people import ids_in_broken_yaml
+from generator.load.pictures import picture_problem
 from generator.load.records import build, read_fields
 from generator.load.yamlsource import MarkedMap, parse_yaml, read_source
 from generator.model.records import Brand, Owner, Prompt
 from generator.model.rules import rules_of
-from generator.model.site import IMAGE_SUFFIXES
 
 OWNER_FILE = "stories/owner.yml"
 
@@ -32,7 +33,7 @@ class OwnerFile:
 
 def load_owner(root: Path, problems: list[Problem]) -> OwnerFile:
     path = root / OWNER_FILE
-    if not path.exists():
+    if not os.path.lexists(path):  # a dangling link is reported when read
         problems.append(
             Problem(OWNER_FILE, message="the owner's profile is missing", hint="run 'ownerkit init' for a starter")
         )
@@ -64,24 +65,19 @@ def _check_photo(root: Path, record: RecordReader, photo: str | None, photo_alt:
             "add photo_alt: saying what the photo shows, for screen readers",
             record.data.key_marks.get("photo"),
         )
-    if photo and not photo.lower().endswith(IMAGE_SUFFIXES):
-        record.problem("photo", f'"{photo}" is not a picture', "use a " + ", ".join(IMAGE_SUFFIXES) + " file")
-    elif photo and not (root / "stories" / photo).is_file():
-        record.problem("photo", f"no file at stories/{photo}")
+    why = picture_problem(root / "stories", photo) if photo else None  # inside stories/, a real picture
+    if why:
+        record.problem("photo", *why)
 
 
 def _check_brand(root: Path, record: RecordReader, brand: Brand | None) -> Brand | None:
-    """The brand's pictures must be pictures under stories/ (a wrong one is reported and left out)."""
+    """The brand's pictures must be real pictures under stories/ (a wrong one is reported and left out)."""
     if brand is None:
         return None
     pictures = {}
     for field in ("logo", "favicon"):
         picture = getattr(brand, field)
-        wrong = None
-        if picture and not picture.lower().endswith(IMAGE_SUFFIXES):
-            wrong = (f'"{picture}" is not a picture', "use a " + ", ".join(IMAGE_SUFFIXES) + " file")
-        elif picture and not (root / "stories" / picture).is_file():
-            wrong = (f"no file at stories/{picture}", "")
+        wrong = picture_problem(root / "stories", picture) if picture else None
         if wrong:
             marks = getattr(record.data.get("brand"), "value_marks", {})
             record.problem(f"brand.{field}", *wrong, mark=marks.get(field))

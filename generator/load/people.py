@@ -15,6 +15,7 @@ from typing import Any
 from generator.errors import Problem
 from generator.load.fields import SLUG, RecordReader
 from generator.load.records import Unbuilt, build, read_fields
+from generator.load.sourcefile import read_plain_bytes
 from generator.load.yamlsource import MarkedMap, parse_yaml, read_source
 from generator.model.records import Person, Referral, ReferralsFile
 from generator.model.rules import rules_of
@@ -112,10 +113,8 @@ def ids_within(data: Any) -> set[str]:
 
 def _undecodable_text(path: Path) -> str:
     """A file that is not UTF-8 (its problem is reported), decoded as well as can be to find the ids in it."""
-    try:
-        return path.read_bytes().decode("utf-8", "replace")
-    except OSError:  # unreadable: read_source reported it, and there is nothing to find
-        return ""
+    data = read_plain_bytes(path)  # never opens a fifo or a folder: read_source reported those
+    return data.decode("utf-8", "replace") if isinstance(data, bytes) else ""
 
 
 _TOP_KEY = re.compile(r"^([A-Za-z_]\w*)\s*:")

@@ -7,12 +7,12 @@ import re
 from pathlib import Path
 
 from generator.errors import Problem
-from generator.load.fields import SLUG, RecordReader, not_a_record
+from generator.load.fields import SLUG, SLUG_MAX, RecordReader, not_a_record
+from generator.load.pictures import body_picture_links, picture_problem
 from generator.load.records import Unbuilt, build, read_fields
 from generator.load.yamlsource import MarkedMap, parse_yaml, read_source, tab_problems
 from generator.model.records import Story
 from generator.model.rules import rules_of
-from generator.model.site import IMAGE_SUFFIXES
 
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
@@ -20,14 +20,18 @@ STORY_SUFFIXES = (".md", ".yml", ".yaml")
 
 
 def story_files(stories_dir: Path) -> list[Path]:
-    """Story files in ``stories/`` (the owner profile excluded), sorted by name."""
+    """Story files in ``stories/`` (the owner profile excluded), sorted by name.
+
+    Entries that are not plain files (a folder, a fifo, a broken link) are listed
+    too: reading them reports what they are, rather than skipping them in silence.
+    """
     if not stories_dir.is_dir():
         return []
     with os.scandir(stories_dir) as entries:  # scandir knows file types without a stat per file
         names = sorted(
             entry.name
             for entry in entries
-            if entry.name.endswith(STORY_SUFFIXES) and not entry.name.startswith((".", "owner.")) and entry.is_file()
+            if entry.name.endswith(STORY_SUFFIXES) and not entry.name.startswith((".", "owner."))
         )
     return [stories_dir / name for name in names]
 
@@ -76,7 +80,7 @@ def load_story(path: Path, rel: str, problems: list[Problem]) -> Story | Unbuilt
     if source.text is None:
         return None
     if path.suffix == ".md":
-        front, body, _, front_problems = split_front_matter(rel, source.text)
+        front, body, body_line, front_problems = split_front_matter(rel, source.text)
         problems.extend(front_problems)
         if front is None:
             return None
@@ -89,7 +93,7 @@ def load_story(path: Path, rel: str, problems: list[Problem]) -> Story | Unbuilt
             return None
         data, yaml_problems = parse_yaml(rel, front, line_offset=1)
     else:
-        body = ""
+        body, body_line = "", 0
         data, yaml_problems = parse_yaml(rel, source.text)
     problems.extend(yaml_problems)
     if yaml_problems:
@@ -97,7 +101,10 @@ def load_story(path: Path, rel: str, problems: list[Problem]) -> Story | Unbuilt
     if not isinstance(data, MarkedMap):
         problems.append(not_a_record(rel, data, "title:, prompt:, date:", "title: Why I started"))
         return None
-    return _read_story(path, RecordReader(rel, data, rules_of(Story), problems), body)
+    record = RecordReader(rel, data, rules_of(Story), problems)
+    if body_line:
+        _check_body_pictures(path, record, body, body_line)
+    return _read_story(path, record, body)
 
 
 def _read_story(path: Path, record: RecordReader, body: str) -> Story | Unbuilt:
@@ -116,7 +123,7 @@ def _read_story(path: Path, record: RecordReader, body: str) -> Story | Unbuilt:
         )
     if not record.has("slug"):
         values["slug"] = default_slug(path)
-        if not SLUG.match(values["slug"]):
+        if not SLUG.match(values["slug"]) or len(values["slug"]) > SLUG_MAX:
             record.problems.append(
                 Problem(
                     record.rel,
@@ -132,7 +139,16 @@ def _read_story(path: Path, record: RecordReader, body: str) -> Story | Unbuilt:
 def _check_image(path: Path, record: RecordReader, image: str | None, image_alt: str | None) -> None:
     if image and not image_alt:
         record.problem("image", "the image has no image_alt", "say what the picture shows, for screen readers")
-    if image and not image.lower().endswith(IMAGE_SUFFIXES):
-        record.problem("image", f'"{image}" is not a picture', "use a " + ", ".join(IMAGE_SUFFIXES) + " file")
-    elif image and not (path.parent / image).is_file():
-        record.problem("image", f"no file at stories/{image}")
+    why = picture_problem(path.parent, image) if image else None  # inside stories/, a real picture
+    if why:
+        record.problem("image", *why)
+
+
+def _check_body_pictures(path: Path, record: RecordReader, body: str, body_line: int) -> None:
+    """The pictures a Markdown story shows are published too: each must pass the same checks."""
+    for link, line in body_picture_links(body):
+        why = picture_problem(path.parent, link)
+        if why:  # a missing one is only left out of the page; anything else could publish what it must not
+            missing = why[0].startswith("no file at")
+            problem = Problem(record.rel, body_line + line, 1, "", *why, severity="warning" if missing else "error")
+            record.problems.append(problem)

@@ -37,7 +37,8 @@ log = logging.getLogger("mkdocs.plugins.ownerkit")
 
 
 def _listed(exc: KitInvalid, where: str) -> PluginError:
-    listed = "\n".join(f"  {p}" for p in exc.problems)
+    # build logs are often public: the place and field of each problem, never a value (mkdocs.yml is not private)
+    listed = "\n".join(f"  {p if p.path == MKDOCS_FILE else p.without_values()}" for p in exc.problems)
     return PluginError(f"ownerkit: {len(exc.problems)} problem(s) in the kit{where}:\n{listed}")
 
 

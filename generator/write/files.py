@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.errors import WriteRefused
@@ -20,8 +22,12 @@ def safe_join(folder: Path, relative: str) -> Path:
     return target
 
 
-def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write ``content`` to ``path`` so that readers see the old file or the new one, never half."""
+def write_atomic(path: Path, content: str | bytes, may_replace: Callable[[], bool] | None = None) -> bool:
+    """Write ``content`` to ``path`` so that readers see the old file or the new one, never half.
+
+    ``may_replace()``, when given, is asked just before the rename (is the file
+    still as it was read?); if it says no, nothing is replaced and False returned.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     data = content.encode("utf-8") if isinstance(content, str) else content
@@ -36,10 +42,14 @@ def write_atomic(path: Path, content: str | bytes) -> None:
         except FileNotFoundError:
             mode = 0o666 & ~_umask()
         os.chmod(tmp, mode)
+        if may_replace is not None and not may_replace():
+            Path(tmp).unlink(missing_ok=True)
+            return False
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return True
 
 
 def write_new(path: Path, content: str | bytes) -> None:
@@ -55,16 +65,46 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic_many(items: list[tuple[Path, bytes]]) -> None:
-    """Write many files, each atomically, with one flush to disk for all of them.
+_TEMP = re.compile(r"^\..+\.(?:\d+|[a-z0-9_]{8})\.tmp$")  # what write_atomic and write_atomic_many leave
+
+
+def remove_stale_temps(folder: Path) -> int:
+    """Delete temporary files a killed ownerkit left in ``folder``; how many were removed.
+
+    Call it only while holding the kit's lock (:func:`~generator.write.lock.kit_lock`):
+    then no other ownerkit is writing, and every such file is debris.
+    """
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        if _TEMP.match(entry.name) and entry.is_file(follow_symlinks=False):
+            try:
+                os.unlink(entry.path)
+                removed += 1
+            except FileNotFoundError:
+                continue
+    return removed
+
+
+Expect = Callable[[str], bool]  # called with a target just before it is replaced: may it be?
+
+
+def write_atomic_many(items: list[tuple[Path, bytes]], may_replace: Expect | None = None) -> list[str]:
+    """Write many files, each atomically, with one flush to disk for all of them; return the targets skipped.
 
     Every new content goes to a temporary file next to its target; once all are
     written they are flushed to disk together (``os.sync``, or an fsync each where
     that is missing), and only then renamed over their targets. Readers see each
     file old or new, never half, as with :func:`write_atomic`; ten thousand
-    letters cost one flush instead of ten thousand.
+    letters cost one flush instead of ten thousand. Just before each rename,
+    ``may_replace(target)`` is asked again (has the owner saved it meanwhile?);
+    a target it refuses keeps its content and is returned.
     """
     pending: list[tuple[str, str]] = []
+    skipped: list[str] = []
     made: set[str] = set()
     pid = os.getpid()
     done = 0
@@ -77,7 +117,8 @@ def write_atomic_many(items: list[tuple[Path, bytes]]) -> None:
                 made.add(folder)
             tmp = os.path.join(folder, f".{name}.{pid}.tmp")
             try:  # new files get the usual mode (0666 less the umask) straight away
-                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+                flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+                fd = os.open(tmp, flags, 0o666)
             except FileExistsError:  # a leftover of a crash: pick another name
                 fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
                 os.chmod(tmp, 0o666 & ~_umask())
@@ -87,14 +128,19 @@ def write_atomic_many(items: list[tuple[Path, bytes]]) -> None:
                 if not hasattr(os, "sync"):  # pragma: no cover - Windows
                     handle.flush()
                     os.fsync(handle.fileno())
-            if os.path.exists(target):  # an existing file keeps its mode
+            if os.path.isfile(target):  # an existing file keeps its mode
                 os.chmod(tmp, os.stat(target).st_mode & 0o777)
         if hasattr(os, "sync"):
             os.sync()
         for tmp, target in pending:
-            os.replace(tmp, target)
+            if may_replace is not None and not may_replace(target):
+                os.unlink(tmp)
+                skipped.append(target)
+            else:
+                os.replace(tmp, target)
             done += 1
     except BaseException:
         for tmp, _ in pending[done:]:
             Path(tmp).unlink(missing_ok=True)
         raise
+    return skipped

@@ -22,7 +22,7 @@ import datetime as dt
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -31,7 +31,9 @@ from generator.errors import KitInvalid
 from generator.load.kit import load_kit
 from generator.model.records import Kit, Referral
 from generator.write.files import safe_join, write_atomic
-from generator.write.yamledit import Changed, Edit, EditRefused, FileChange, add_field, find_record
+from generator.write.lock import kit_lock
+from generator.write.yamledit import Changed, Edit, EditRefused, FileChange, add_field
+from generator.write.yamltext import Document, edit_text
 
 SKIPPED = ("site", "letters", "private", ".git", ".venv")
 
@@ -263,12 +265,22 @@ def _link(source: Path, target: Path) -> None:
 
 
 def write_texts(root: Path, changes: list[TextChange]) -> None:
-    """Write each change, refusing any file that changed since it was read."""
-    for change in changes:
-        if read_text(root, change.path) != change.old:
-            raise EditRefused(f"{change.path}: changed while ownerkit was working; nothing was written to it")
-    for change in changes:
-        write_atomic(safe_join(root, change.path), change.new.encode("utf-8"))
+    """Write each change under the kit's lock, refusing any file that changed since it was read.
+
+    Each file is checked again just before it is replaced: a save the owner made
+    meanwhile is kept, and the command says so.
+    """
+    with kit_lock(root):
+        for change in changes:
+            if read_text(root, change.path) != change.old:
+                raise EditRefused(f"{change.path}: changed while ownerkit was working; nothing was written to it")
+        for change in changes:
+
+            def unchanged(change: TextChange = change) -> bool:
+                return read_text(root, change.path) == change.old
+
+            if not write_atomic(safe_join(root, change.path), change.new.encode("utf-8"), may_replace=unchanged):
+                raise EditRefused(f"{change.path}: you saved it while ownerkit was writing; your save is kept")
 
 
 # ------------------------------------------------- thank-yous and follow-ups
@@ -281,10 +293,7 @@ def add_follow_up(text: str, referral: Referral, day: str) -> tuple[str, list[in
     more item in its own style. Returns the new text, the 1-based lines changed, and how many lines
     were added.
     """
-    root = _compose(text, referral.source.path)
-    if root is None:
-        raise EditRefused(f"{referral.source.path}: the file is empty")
-    node = find_record(root, referral)
+    node = Document(referral.source.path, text).find(referral)  # the record's own lines, parsed alone
     existing = _get(node, "followed_up")
     if existing is None:
         return add_field(text, referral, "followed_up", day)
@@ -310,6 +319,24 @@ def add_follow_up(text: str, referral: Referral, day: str) -> tuple[str, list[in
     return before + " " * dash_col + f"- {day}" + nl + "".join(lines[last + 1 :]), [last + 2], 1
 
 
+def _thanks_then_follow_ups(rel: str, old: str, file_edits: list[Edit]) -> tuple[str, list[tuple[Edit, list[int]]]]:
+    """The thank-yous in one sweep of the file, then each follow-up (bottom-up); the lines each edit touched."""
+    thanks = [e for e in file_edits if e.key != "followed_up"]
+    text, done, _ = edit_text(rel, old, thanks) if thanks else (old, (), ())
+    by_id = {e.referral.id: e for e in thanks}
+    touched = [(by_id[c.referral_id], [c.first_line + i for i in range(len(c.lines))]) for c in done]
+    added_above = [(by_id[c.referral_id].referral.source.line, c.added) for c in done]
+    follow_ups = sorted((e for e in file_edits if e.key == "followed_up"), key=lambda e: e.referral.source.line)
+    for edit in reversed(follow_ups):  # bottom-up: the records above keep their lines
+        line = edit.referral.source.line
+        moved = line + sum(added for above, added in added_above if above < line)
+        referral = replace(edit.referral, source=replace(edit.referral.source, line=moved))
+        text, lines, inserted = add_follow_up(text, referral, str(edit.value))
+        touched = [(e, [n + inserted if n >= lines[0] else n for n in ns]) for e, ns in touched]
+        touched.append((edit, lines))
+    return text, touched
+
+
 def plan_thanks(kit: Kit, edits: list[Edit]) -> list[FileChange]:
     """Like :func:`generator.write.yamledit.plan_edits`, with every follow-up added to the history."""
     by_file: dict[str, list[Edit]] = {}
@@ -318,15 +345,11 @@ def plan_thanks(kit: Kit, edits: list[Edit]) -> list[FileChange]:
     changes = []
     for rel, file_edits in by_file.items():
         old = read_text(kit.root, rel)
-        text = old
-        touched: list[tuple[Edit, list[int]]] = []
-        for edit in sorted(file_edits, key=lambda e: e.referral.source.line, reverse=True):  # bottom-up
-            if edit.key == "followed_up":
-                text, lines, inserted = add_follow_up(text, edit.referral, str(edit.value))
-            else:
-                text, lines, inserted = add_field(text, edit.referral, edit.key, edit.value)
-            touched = [(e, [n + inserted if n >= lines[0] else n for n in ns]) for e, ns in touched]
-            touched.append((edit, lines))
+        if all(edit.key != "followed_up" for edit in file_edits):  # thank-yous only: one sweep of the file
+            new, changed_lines, record_lines = edit_text(rel, old, file_edits)
+            changes.append(FileChange(rel, old, new, changed_lines, tuple(file_edits), record_lines))
+            continue
+        text, touched = _thanks_then_follow_ups(rel, old, file_edits)
         new_lines = text.splitlines()
         changed = tuple(
             Changed(

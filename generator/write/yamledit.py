@@ -1,57 +1,56 @@
-"""Careful edits of the owner's YAML: add one field to one record, touch nothing else.
+"""Careful edits of the owner's YAML: add one field to some records, touch nothing else, lose nothing.
 
 ``ownerkit thanked`` records ``thanked: {date, how}`` (or ``followed_up:``) in
-the file that holds the referral. A round-trip through a YAML library would
-re-indent the file and re-flow its flow mappings, so the edit is made on the
-text instead: PyYAML's node marks say exactly where the record's last value
-ends, and one new line (or, in a flow mapping, one ``, key: value``) goes there.
-Every other byte of the file stays as it was: comments, key order, flow style,
-anchors, indentation, line endings.
+the file that holds the referral; later commands add records through the same
+calls. The text edit itself is :mod:`generator.write.yamltext` (one parse per
+file). Around it:
 
-Before anything is written the whole kit is loaded again with the edited file
-in place; if it would not load, nothing is written.
+- :func:`plan_edits` gives each file's new text; nothing is written.
+- :func:`verify` parses each changed file again and refuses the change unless
+  it holds the same records in the same order, with the edited fields as meant.
+- :func:`apply_changes` writes under the kit's lock
+  (:mod:`generator.write.lock`), checking each file again just before it is
+  replaced: a save the owner made meanwhile is kept and reported, never
+  overwritten. A change to several files is all-or-nothing: it is written down
+  first in ``.ownerkit-journal.json``, and a run killed half-way is finished by
+  :func:`finish_interrupted` on the next run (or reported, if the owner has
+  edited the file since).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
-import shutil
-import tempfile
-from collections.abc import Iterator
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from generator.errors import KitInvalid, OwnerkitError
-from generator.load.kit import load_kit
+from generator.load.marked import MarkedMap
+from generator.load.sourcefile import read_plain_bytes
+from generator.load.yamlsource import parse_yaml
 from generator.model.records import Kit, Referral
-from generator.write.files import safe_join, write_atomic
+from generator.write.files import remove_stale_temps, safe_join, write_atomic
+from generator.write.lock import kit_lock
+from generator.write.yamltext import Changed, Document, Edit, EditRefused, _walk, edit_text
 
+__all__ = [
+    "Changed",
+    "Edit",
+    "EditRefused",
+    "FileChange",
+    "add_field",
+    "apply_changes",
+    "find_record",
+    "finish_interrupted",
+    "plan_edits",
+]
 
-class EditRefused(OwnerkitError):
-    """The edit cannot be made safely; the file was left as it was."""
-
-
-@dataclass(frozen=True)
-class Edit:
-    """One field added to one referral."""
-
-    referral: Referral
-    key: str  # "thanked" or "followed_up"
-    value: dict[str, str] | str  # {"date": ..., "how": ...} or a date
-    replace: bool = False  # a later follow-up replaces an earlier followed_up: date
-
-
-@dataclass(frozen=True)
-class Changed:
-    """The lines one edit added or changed, as they stand in the new file."""
-
-    referral_id: str
-    first_line: int
-    lines: tuple[str, ...]
-    replaced: bool
+JOURNAL = ".ownerkit-journal.json"
+_BREAKS = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -60,147 +59,45 @@ class FileChange:
     old: str
     new: str
     changed: tuple[Changed, ...]
+    edits: tuple[Edit, ...] = ()
+    new_lines: tuple[int, ...] = ()  # the line each edited record starts on in the new text
 
 
-def _walk(node: yaml.Node, parents: tuple[yaml.Node, ...] = ()) -> Iterator[tuple[yaml.Node, tuple[yaml.Node, ...]]]:
-    yield node, parents
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            yield from _walk(key, (*parents, node))
-            yield from _walk(value, (*parents, node))
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            yield from _walk(item, (*parents, node))
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _scalar(node: yaml.Node) -> str | None:
-    return node.value if isinstance(node, yaml.ScalarNode) else None
-
-
-def _get(node: yaml.MappingNode, key: str) -> yaml.Node | None:
-    for k, v in node.value:
-        if _scalar(k) == key:
-            return v
-    return None
+def _read_text(root: Path, rel: str) -> str:
+    data = read_plain_bytes(safe_join(root, rel))
+    if isinstance(data, str):
+        raise EditRefused(f"{rel}: the file {data}; nothing was written")
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise EditRefused(f"{rel}: starts with a byte-order mark; save it as plain UTF-8 first")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise EditRefused(f"{rel}: is not UTF-8 text; save it as UTF-8 first") from None
 
 
 def find_record(root: yaml.Node, referral: Referral) -> yaml.MappingNode:
-    """The mapping node of ``referral`` in a composed file."""
-    found = []
-    seen: dict[int, int] = {}
-    for node, _ in _walk(root):
-        seen[id(node)] = seen.get(id(node), 0) + 1
-        if not isinstance(node, yaml.MappingNode) or node.start_mark.line + 1 != referral.source.line:
-            continue
-        when, who = _get(node, "date"), _get(node, "from")
-        if (
-            when is None
-            or who is None
-            or _scalar(when) != referral.date.isoformat()
-            or _scalar(who) != referral.from_id
-        ):
-            continue
-        explicit = _get(node, "id")
-        if explicit is not None and _scalar(explicit) != referral.id:
-            continue
-        found.append(node)
-    unique = list({id(n): n for n in found}.values())
-    if len(unique) != 1:
-        raise EditRefused(
-            f"{referral.source}: cannot find referral {referral.id} in the file as loaded"
-            " (was the file changed since? run the command again)"
-        )
-    node = unique[0]
-    if seen.get(id(node), 0) > 1:
-        raise EditRefused(
-            f"{referral.source}: referral {referral.id} is used in more than one place (an anchor and *alias);"
-            " edit it by hand"
-        )
-    if any(_scalar(k) == "<<" for k, _ in node.value):
-        raise EditRefused(f"{referral.source}: referral {referral.id} merges other fields (<<:); edit it by hand")
-    return node
-
-
-def _line_start(text: str, index: int) -> int:
-    return text.rfind("\n", 0, index) + 1
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
-def _flow(value: dict[str, str] | str) -> str:
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
-    return value
-
-
-def _block_style(root: yaml.Node, key: str) -> int | None:
-    """If the file writes ``key`` as a block mapping already, its inner indentation step."""
-    for node, _ in _walk(root):
+    """The mapping node of ``referral`` in a file composed whole (for edits this module does not make)."""
+    document = Document(referral.source.path, "")
+    document.by_line = {}
+    for node in _walk(root):
+        document.uses[id(node)] = document.uses.get(id(node), 0) + 1
         if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                if _scalar(k) == key and isinstance(v, yaml.MappingNode) and not v.flow_style and v.value:
-                    return v.value[0][0].start_mark.column - k.start_mark.column
-    return None
+            document.by_line.setdefault(node.start_mark.line + 1, []).append(node)
+    return document.find(referral)
 
 
 def add_field(
     text: str, referral: Referral, key: str, value: dict[str, str] | str, replace: bool = False
 ) -> tuple[str, list[int], int]:
-    """``text`` with ``key: value`` added to the referral's record (or, with ``replace``, a one-line scalar
-    value of ``key`` replaced).
-
-    Also returns the 1-based numbers of the lines added or changed, and how many lines were added.
-    """
-    newline = "\r\n" if "\r\n" in text else "\n"
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    if root is None:
-        raise EditRefused(f"{referral.source.path}: the file is empty")
-    node = find_record(root, referral)
-    existing = _get(node, key)
-    if existing is not None:
-        if not replace or not isinstance(existing, yaml.ScalarNode) or isinstance(value, dict):
-            raise EditRefused(f"{referral.source}: referral {referral.id} already has {key}:")
-        if existing.start_mark.line != existing.end_mark.line:
-            raise EditRefused(f"{referral.source}: {key}: of {referral.id} spans lines; edit it by hand")
-        start, end = existing.start_mark.index, existing.end_mark.index
-        return text[:start] + value + text[end:], [existing.start_mark.line + 1], 0
-    last_value = node.value[-1][1]
-    if node.flow_style:
-        at = last_value.end_mark.index
-        new = text[:at] + f", {key}: {_flow(value)}" + text[at:]
-        return new, [last_value.end_mark.line + 1], 0
-
-    column = node.value[0][0].start_mark.column
-    lines = text.splitlines(keepends=True)
-    last = last_value.end_mark.line  # 0-based
-    if last_value.end_mark.column == 0 and last > last_value.start_mark.line:
-        last -= 1
-    if last_value.start_mark.line != last or not isinstance(last_value, yaml.ScalarNode):
-        # a multi-line value: its lines are those indented deeper than the key (or blank)
-        last = last_value.start_mark.line
-        for number in range(last_value.start_mark.line + 1, len(lines)):
-            line = lines[number]
-            if not line.strip():
-                continue
-            if _indent(line) > column or (
-                isinstance(last_value, yaml.SequenceNode) and _indent(line) == column and line.lstrip().startswith("-")
-            ):
-                last = number
-                continue
-            break
-    pad = " " * column
-    step = _block_style(root, key) if isinstance(value, dict) else None
-    if step:
-        added = [f"{pad}{key}:"] + [f"{pad}{' ' * step}{k}: {v}" for k, v in value.items()]  # type: ignore[union-attr]
-    else:
-        added = [f"{pad}{key}: {_flow(value)}"]
-    before = "".join(lines[: last + 1])
-    if before and not before.endswith(("\n", "\r")):
-        before += newline
-    new = before + "".join(line + newline for line in added) + "".join(lines[last + 1 :])
-    return new, [last + 2 + i for i in range(len(added))], len(added)
+    """``text`` with one field added to one referral: the new text, the lines (from 1) added or changed,
+    and how many lines were added. Several edits of one file are faster through :func:`plan_edits`."""
+    new, changed, _ = edit_text(referral.source.path, text, [Edit(referral, key, value, replace)])
+    added = len(_BREAKS.findall(new)) - len(_BREAKS.findall(text))
+    return new, [changed[0].first_line + i for i in range(max(added, 1))], added
 
 
 def plan_edits(kit: Kit, edits: list[Edit]) -> list[FileChange]:
@@ -210,64 +107,165 @@ def plan_edits(kit: Kit, edits: list[Edit]) -> list[FileChange]:
         by_file.setdefault(edit.referral.source.path, []).append(edit)
     changes = []
     for rel, file_edits in by_file.items():
-        path = safe_join(kit.root, rel)
-        raw = path.read_bytes()
-        if raw.startswith(b"\xef\xbb\xbf"):
-            raise EditRefused(f"{rel}: starts with a byte-order mark; save it as plain UTF-8 first")
-        old = raw.decode("utf-8")
-        text = old
-        touched: list[tuple[Edit, list[int]]] = []
-        # bottom-up, so that earlier records keep their line numbers
-        for edit in sorted(file_edits, key=lambda e: e.referral.source.line, reverse=True):
-            text, lines, inserted = add_field(text, edit.referral, edit.key, edit.value, edit.replace)
-            touched = [(e, [n + inserted if n >= lines[0] else n for n in ns]) for e, ns in touched]
-            touched.append((edit, lines))
-        new_lines = text.splitlines()
-        changed = tuple(
-            Changed(e.referral.id, ns[0], tuple(new_lines[n - 1] for n in ns), e.replace)
-            for e, ns in sorted(touched, key=lambda item: item[1][0])
-        )
-        changes.append(FileChange(rel, old, text, changed))
+        old = _read_text(kit.root, rel)
+        new, changed, new_lines = edit_text(rel, old, file_edits)
+        changes.append(FileChange(rel, old, new, changed, tuple(file_edits), new_lines))
     return changes
 
 
-def verify(kit: Kit, changes: list[FileChange], today: dt.date) -> None:
-    """Load the whole kit with the changed files in place; raise if it would not load."""
-    with tempfile.TemporaryDirectory(prefix="ownerkit-check-") as tmp:
-        shadow = Path(tmp)
-        changed = {c.path: c.new for c in changes}
-        for entry in kit.root.iterdir():
-            if entry.name in ("referrals", "site", "letters", "private", ".git"):
-                continue
-            _link(entry, shadow / entry.name)
-        referrals = kit.root / "referrals"
-        (shadow / "referrals").mkdir()
-        for entry in referrals.iterdir():
-            rel = f"referrals/{entry.name}"
-            if rel in changed:
-                (shadow / rel).write_bytes(changed[rel].encode("utf-8"))
-            else:
-                _link(entry, shadow / rel)
-        try:
-            load_kit(shadow, today)
-        except KitInvalid as exc:
-            details = "; ".join(str(p) for p in exc.problems[:3])
-            raise EditRefused(f"the kit would not load after this change, so nothing was written: {details}") from None
+def verify(kit: Kit, changes: list[FileChange], today: dt.date | None = None) -> None:
+    """Parse each changed file again; raise unless it holds the same records, in order, with only the edited
+    fields added or changed.
+
+    A record edited inside its own lines (an item of a block list) is checked by
+    parsing those lines before and after: what is indented under its ``-`` can
+    only change that record. Any other change is checked on the whole file.
+    """
+    for change in changes:
+        if not (change.edits and _pieces_ok(change)):
+            _whole_file_ok(kit, change)
 
 
-def _link(source: Path, target: Path) -> None:
+def _piece_data(document: Document, line: int) -> MarkedMap | None:
+    found = document.piece(line)
+    if found is None:
+        return None
+    data, problems = parse_yaml(document.rel, found[1])
+    if problems or not isinstance(data, list) or len(data) != 1 or not isinstance(data[0], MarkedMap):
+        return None
+    return data[0]
+
+
+def _pieces_ok(change: FileChange) -> bool:
+    """Whether every edited record, read on its own, is as before plus its edit (False: check the whole file)."""
+    before, after = Document(change.path, change.old), Document(change.path, change.new)
+    for edit, new_line in zip(change.edits, change.new_lines, strict=True):
+        old, new = _piece_data(before, edit.referral.source.line), _piece_data(after, new_line)
+        if old is None or new is None:
+            return False
+        others_same = {k: v for k, v in new.items() if k != edit.key} == {k: v for k, v in old.items() if k != edit.key}
+        if not (others_same and _as_meant(new.get(edit.key), edit)):
+            raise EditRefused(f"{change.path}: the edit would change more than it should, so nothing was written")
+    return True
+
+
+def _whole_file_ok(kit: Kit, change: FileChange) -> None:
+    data, problems = parse_yaml(change.path, change.new)
+    mine = sorted((r for r in kit.referrals if r.source.path == change.path), key=lambda r: r.source.line)
+    people = sum(1 for p in kit.people.values() if p.source.path == change.path)
+    if problems or not isinstance(data, MarkedMap):
+        details = "; ".join(str(p) for p in problems[:3]) or "the file no longer holds records"
+        raise EditRefused(f"the kit would not load after this change, so nothing was written: {details}")
+    records = data.get("referrals") or []
+    found_people = data.get("people") or []
+    ok = isinstance(records, list) and isinstance(found_people, list) and len(found_people) == people
+    ok = ok and len(records) == len(mine)
+    edited = {e.referral.source.line: e for e in change.edits}
+    for record, referral in zip(records, mine, strict=False) if ok else ():
+        ok = ok and isinstance(record, MarkedMap)
+        ok = ok and _same_day(record.get("date"), referral.date)
+        ok = ok and str(record.get("from")).strip() == referral.from_id
+        edit = edited.get(referral.source.line)
+        if ok and edit is not None:
+            ok = _as_meant(record.get(edit.key), edit)
+    if not ok:
+        raise EditRefused(f"{change.path}: the edit would change more than it should, so nothing was written")
+
+
+def _plain(value: object) -> object:
+    """A parsed YAML value as text, the way an edit writes it (``true``, not ``True``)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return None if value is None else str(value)
+
+
+def _as_meant(value: object, edit: Edit) -> bool:
+    """Whether the edited field now reads as the edit meant (a follow-up may join a list of earlier ones)."""
+    if _plain(value) == _plain(edit.value):
+        return True
+    return edit.key == "followed_up" and isinstance(value, list) and bool(value) and _plain(value[-1]) == edit.value
+
+
+def _same_day(value: object, day: dt.date) -> bool:
     try:
-        os.symlink(source.resolve(), target, target_is_directory=source.is_dir())
-    except OSError:  # no symlinks here (some Windows setups): copy instead
-        if source.is_dir():
-            shutil.copytree(source, target)
-        else:
-            shutil.copy2(source, target)
+        return dt.date(*(int(part) for part in str(value).strip().split("-"))) == day
+    except (TypeError, ValueError):
+        return False
 
 
 def apply_changes(kit: Kit, changes: list[FileChange]) -> None:
-    for change in changes:
-        path = safe_join(kit.root, change.path)
-        if path.read_bytes().decode("utf-8") != change.old:
-            raise EditRefused(f"{change.path}: changed while ownerkit was working; nothing was written to it")
-        write_atomic(path, change.new.encode("utf-8"))
+    """Write the changed files under the kit's lock, all or nothing; never over a save made meanwhile."""
+    root = Path(kit.root)
+    with kit_lock(root):
+        remove_stale_temps(root)
+        for folder in {os.path.dirname(c.path) for c in changes} - {""}:
+            remove_stale_temps(safe_join(root, folder))
+        for change in changes:
+            if _read_text(root, change.path) != change.old:
+                raise EditRefused(
+                    f"{change.path}: changed while ownerkit was working (your change is kept); nothing was written."
+                    " Run the command again."
+                )
+        journal = root / JOURNAL
+        if len(changes) > 1:
+            entries = [{"path": c.path, "old": _digest(c.old), "new": c.new} for c in changes]
+            write_atomic(journal, json.dumps({"about": _JOURNAL_ABOUT, "files": entries}, ensure_ascii=False))
+        written: list[str] = []
+        for change in changes:
+
+            def unchanged(change: FileChange = change) -> bool:
+                return _read_text(root, change.path) == change.old
+
+            still = write_atomic(safe_join(root, change.path), change.new.encode("utf-8"), may_replace=unchanged)
+            if not still:
+                journal.unlink(missing_ok=True)
+                done = f" It was recorded in {', '.join(written)} only." if written else " Nothing was written."
+                raise EditRefused(
+                    f"{change.path}: you saved it while ownerkit was writing; your save is kept.{done}"
+                    " Run the command again to record the rest."
+                )
+            written.append(change.path)
+        journal.unlink(missing_ok=True)
+
+
+_JOURNAL_ABOUT = "ownerkit was writing these files; if it was stopped half-way, the next command finishes the job"
+
+
+def finish_interrupted(root: Path) -> list[str]:
+    """Finish a change to several files that a killed run left half-done; say what happened to each file."""
+    root = Path(root)
+    journal = root / JOURNAL
+    if not os.path.lexists(journal):
+        return []
+    with kit_lock(root):
+        data = read_plain_bytes(journal)
+        try:
+            entries = json.loads(data)["files"] if isinstance(data, bytes) else None
+        except (ValueError, KeyError, TypeError, RecursionError):
+            entries = None
+        if not isinstance(entries, list):
+            return [f"{JOURNAL}: cannot read what an interrupted ownerkit was writing; delete it and check your files"]
+        notes = []
+        for entry in entries:
+            try:
+                rel, old, new = str(entry["path"]), str(entry["old"]), str(entry["new"])
+                current = _read_text(root, rel)
+            except (EditRefused, KeyError, TypeError) as exc:
+                notes.append(f"{JOURNAL}: an interrupted change could not be finished ({exc})")
+                continue
+            if current == new:
+                continue
+            if _digest(current) == old:
+                write_atomic(safe_join(root, rel), new.encode("utf-8"))
+                notes.append(f"{rel}: finished recording what an interrupted ownerkit command had started")
+            else:
+                notes.append(
+                    f"{rel}: an interrupted ownerkit command did not record its change here, and the file has been"
+                    " edited since; run that command again"
+                )
+        journal.unlink()
+        return notes

@@ -18,18 +18,15 @@ writes files.
 
 from __future__ import annotations
 
-import binascii
 import datetime as dt
+import os
 import re
 import traceback
 from dataclasses import dataclass
-from email.header import Header
-from email.utils import formataddr
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
 from generator.errors import TemplateProblem
 from generator.model.cards import CardSize
@@ -38,6 +35,8 @@ from generator.model.letters import FRESH_MONTHS, Letter
 from generator.model.records import Kit
 from generator.model.topics import mentions
 from generator.render.letters.body import TRIM_NAMES, Body, BodyWriter
+from generator.render.letters.email import build_eml, split_subject
+from generator.render.letters.sandbox import LetterSandbox, OwnerTemplateLoader, limit_problem
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"
 OWNER_TEMPLATES = Path("referrals") / "templates"
@@ -123,9 +122,12 @@ class LetterRenderer:
         self.kit = kit
         self.fresh_months = fresh_months
         self.owner_dir = kit.root / OWNER_TEMPLATES
-        self.env = SandboxedEnvironment(
+        self.env = LetterSandbox(
             loader=jinja2.ChoiceLoader(
-                [jinja2.FileSystemLoader(str(self.owner_dir)), jinja2.FileSystemLoader(str(DEFAULT_TEMPLATES))]
+                [
+                    OwnerTemplateLoader(str(self.owner_dir), OWNER_TEMPLATES.as_posix()),
+                    jinja2.FileSystemLoader(str(DEFAULT_TEMPLATES)),
+                ]
             ),
             undefined=jinja2.StrictUndefined,
             autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2", "html"), default=False),
@@ -141,7 +143,7 @@ class LetterRenderer:
 
     def origin(self, name: str) -> str:
         """Where template ``name`` comes from, as the owner would look for it."""
-        if (self.owner_dir / name).is_file():
+        if os.path.lexists(self.owner_dir / name):
             return (OWNER_TEMPLATES / name).as_posix()
         return name
 
@@ -152,6 +154,8 @@ class LetterRenderer:
                 found = self.env.get_template(name)
             except jinja2.TemplateSyntaxError as exc:
                 raise TemplateProblem(f"{self.origin(name)}:{exc.lineno}: {exc.message}") from None
+            except RecursionError:
+                raise TemplateProblem(f"{self.origin(name)}: the template is nested too deeply") from None
             except jinja2.TemplateNotFound:
                 raise TemplateProblem(
                     f"{name}: no such letter template (looked in {OWNER_TEMPLATES}/ and the defaults)"
@@ -162,13 +166,21 @@ class LetterRenderer:
     def render_template(self, name: str, context: dict[str, Any], letter: Letter) -> str:
         try:
             return self.template(name).render(context)
-        except (jinja2.TemplateError, MissingValue, jinja2.exceptions.SecurityError) as exc:
-            where = _template_place(exc, name)
-            message = getattr(exc, "message", None) or str(exc)
-            raise TemplateProblem(
-                f"letter for {letter.person.id}: {self.origin(where[0])}:{where[1]}: {message}"
-                " (every value a template prints must be recorded; guard optional ones with {% if %})"
-            ) from None
+        except (RecursionError, OverflowError, MemoryError, jinja2.exceptions.SecurityError) as exc:
+            limit = limit_problem(exc)
+            if limit is None:
+                raise self._problem(exc, name, letter) from None
+            raise TemplateProblem(f"letter for {letter.person.id}: {self.origin(name)}: {limit}") from None
+        except (jinja2.TemplateError, MissingValue) as exc:
+            raise self._problem(exc, name, letter) from None
+
+    def _problem(self, exc: BaseException, name: str, letter: Letter) -> TemplateProblem:
+        where = _template_place(exc, name)
+        message = getattr(exc, "message", None) or str(exc)
+        return TemplateProblem(
+            f"letter for {letter.person.id}: {self.origin(where[0])}:{where[1]}: {message}"
+            " (every value a template prints must be recorded; guard optional ones with {% if %})"
+        )
 
     def render(self, letter: Letter, card: CardSize, today: dt.date) -> RenderedLetter:
         """The letter in its three forms."""
@@ -180,7 +192,7 @@ class LetterRenderer:
         situation_template = f"{letter.situation}.j2"
         left_out = list(letter.left_out)
         body = Body()
-        if (self.owner_dir / situation_template).is_file():
+        if os.path.lexists(self.owner_dir / situation_template):  # a fifo or folder there is reported
             text = self.render_template(situation_template, context, letter)
             origin = self.origin(situation_template)
         else:
@@ -196,7 +208,7 @@ class LetterRenderer:
         text = self.render_template(FORMS["txt"], context, letter)
         html = self.render_template(FORMS["html"], context, letter)
         email_text = self.render_template(FORMS["eml"], context, letter)
-        subject, email_body = _split_subject(email_text)
+        subject, email_body = split_subject(email_text, self.origin(FORMS["eml"]))
         eml = None
         if letter.person.email:
             eml = build_eml(
@@ -278,41 +290,3 @@ def _paragraphs(body: str, letter: Letter, left_out: list[LeftOut]) -> list[str]
         if text:
             paragraphs.append(text)
     return paragraphs
-
-
-def _split_subject(email_text: str) -> tuple[str, str]:
-    head, _, body = email_text.lstrip("\n").partition("\n")
-    if not head.startswith("Subject:"):
-        raise TemplateProblem(f"{FORMS['eml']}: the first line must be 'Subject: ...', got {head[:40]!r}")
-    return head.removeprefix("Subject:").strip(), body.strip("\n") + "\n"
-
-
-def build_eml(*, to_name: str, to_email: str, from_name: str, from_email: str | None, subject: str, body: str) -> bytes:
-    """An unsent email draft: UTF-8, ``X-Unsent: 1`` so mail clients open it for editing.
-
-    Headers are RFC 2047-encoded where they are not ASCII; the body is quoted-printable
-    UTF-8 with CRLF line ends (RFC 5322). Built directly rather than through
-    :class:`email.message.EmailMessage`, which is ten times slower; the tests parse
-    drafts back with the ``email`` package.
-    """
-    headers = [f"To: {formataddr((to_name, to_email), charset='utf-8')}"]
-    if from_email:
-        headers.append(f"From: {formataddr((from_name, from_email), charset='utf-8')}")
-    headers += [
-        f"Subject: {_header(subject)}",
-        "X-Unsent: 1",
-        "X-Ownerkit: draft to edit and send personally; ownerkit never sends mail",
-        "MIME-Version: 1.0",
-        'Content-Type: text/plain; charset="utf-8"',
-        "Content-Transfer-Encoding: quoted-printable",
-    ]
-    encoded = binascii.b2a_qp(body.replace("\r\n", "\n").encode("utf-8"), istext=True)
-    return ("\r\n".join(headers) + "\r\n\r\n").encode("ascii") + encoded.replace(b"\n", b"\r\n")
-
-
-def _header(text: str) -> str:
-    """A header value: plain when it is short ASCII, else RFC 2047 words; never a line break."""
-    text = " ".join(text.split())
-    if text.isascii() and len(text) < 900:
-        return text
-    return Header(text, "utf-8", header_name="Subject").encode(linesep="\r\n")
