@@ -62,6 +62,7 @@ def test_broken_ends(phrase: str, cut: bool, broken: bool) -> None:
 def test_a_phrase_for_what_may_end_on_a_preposition() -> None:
     assert broken_end("a piano to practise on", name=False) is None
     assert broken_end("a cake for the", name=False) == 'it ends on "the"'
+    assert broken_end("for", name=False) == 'it ends on "for"'
 
 
 @pytest.mark.parametrize(

@@ -163,7 +163,7 @@ def broken_end(phrase: str, name: bool = True, cut: bool = False) -> str | None:
 
     Empty (or no letter at all); ending on an article or conjunction ("a
     tuning for the"); a name also not on a preposition ("Jo from"; "a piano
-    to practise on" is good English). A phrase ``cut`` from a longer one also
+    to practise on" is good English, a lone "for" is not). A phrase ``cut`` from a longer one also
     not in a possessive ("Ben's" out of "Ben's mum"); the owner's whole text
     may ("the organist at St Laurence's").
     """
@@ -173,7 +173,7 @@ def broken_end(phrase: str, name: bool = True, cut: bool = False) -> str | None:
     last = words[-1].rstrip(".;:!?")
     if cut and re.search(r"\w['’]s$", last):
         return f'it ends in a possessive, "{last}"'
-    if last.casefold() in _DANGLING or (name and last.casefold() in _DANGLING_IN_NAMES):
+    if last.casefold() in _DANGLING or ((name or len(words) == 1) and last.casefold() in _DANGLING_IN_NAMES):
         return f'it ends on "{last}"'
     return None
 
