@@ -138,8 +138,8 @@ def test_a_dangling_for_is_left_out_and_check_says_so(kit) -> None:  # type: ign
     )
     checked = run_cli(root, "check")
     assert (
-        'referrals/2026.yml:6:10: for: "a cake for the": it ends on "the" (finish it; until then it is left out)'
-        " [warning]"
+        'referrals/2026.yml:6:10: for: "a cake for the": it ends on "the"'
+        " (finish it; until then the letter leaves it out) [warning]"
     ) in checked.output
     assert run_cli(root, "letters").exit_code == 0
     assert "for the" not in card(root, "ben-tasker")

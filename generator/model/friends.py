@@ -259,18 +259,33 @@ def _field_warnings(referral: Referral, field: str, value: str, reader: Person) 
     """What a letter to ``reader`` must leave out or simplify of one field, and the rewrite to suggest."""
     path, (line, col) = referral.source.path, referral.source.at(field)
     found = []
-    short = safe_name(value, reader) if field == "referred" else ""
-    until = f"; until then the letter {_instead(short)[11:]}" if field == "referred" else "; until then it is left out"
-    if word := turned_on_reader(value, reader, field):
-        reads = reader.name.greeting
-        about = f'"{word}" speaks of {reads} in the third person, but the letter is to {reads}'
-        found.append(Problem(path, line, col, field, about, _rewrite_hint(value, reader, short) + until, "warning"))
+    if said := third_person_warning(value, reader, field):
+        found.append(Problem(path, line, col, field, *said, "warning"))
     elif field != "note" and (why := broken_end(value, name=field == "referred")):
         hint = "finish it, or write the friend's name alone" if field == "referred" else "finish it"
-        found.append(Problem(path, line, col, field, f'"{value}": {why}', hint + until, "warning"))
+        until = _until(value, reader, field)
+        found.append(Problem(path, line, col, field, f'"{value}": {why}', f"{hint}; until then {until}", "warning"))
     if topic := mentions(value, reader.dont_mention):
         found.append(_touch(path, line, col, field, reader, topic))
     return found
+
+
+def third_person_warning(value: str, reader: Person, field: str) -> tuple[str, str] | None:
+    """``(message, hint)`` when ``value`` in a referral's ``field`` speaks of its reader in the third person."""
+    word = turned_on_reader(value, reader, field)
+    if not word:
+        return None
+    short = safe_name(value, reader) if field == "referred" else ""
+    reads = reader.name.greeting
+    return (
+        f'"{word}" speaks of {reads} in the third person, but the letter is to {reads}',
+        f"{_rewrite_hint(value, reader, short)}; until then {_until(value, reader, field)}",
+    )
+
+
+def _until(value: str, reader: Person, field: str) -> str:
+    """What the letter does until the owner rewrites ``value``."""
+    return _instead(safe_name(value, reader)) if field == "referred" else "the letter leaves it out"
 
 
 def _rewrite_hint(value: str, reader: Person, short: str = "x") -> str:

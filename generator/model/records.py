@@ -18,6 +18,7 @@ from generator.model.names import PersonName
 from generator.model.prompts import Prompt, builtin_prompt_list, builtin_prompts
 from generator.model.rules import declare
 from generator.model.shown_text import BUSINESS_MAX, FRIEND_MAX, NAME_MAX
+from generator.model.text import without_comments
 
 OUTCOMES = ("pending", "client", "not-a-fit")
 THANKS_HOW = ("handwritten", "email", "call", "in-person")
@@ -148,7 +149,7 @@ class Story:
 
     @property
     def words(self) -> int:
-        return len(self.body.split())
+        return len(without_comments(self.body).split())
 
     @property
     def reading_minutes(self) -> int:
