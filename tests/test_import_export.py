@@ -135,7 +135,8 @@ def test_export_addresses_skips_the_deceased_and_says_who(kit, monkeypatch) -> N
         "Private: addresses are personal; keep these files to yourself.\n"
     )
     assert (root / "private/addresses.csv").read_bytes().decode("utf-8") == (
-        "Name,Address line 1,Address line 2,Town/City,Postcode,Country\r\nJoão Silva,4 Mill Lane,,Leeds,LS6 2AB,\r\n"
+        "Name,Organisation,Address line 1,Address line 2,Town/City,Postcode,Country\r\n"
+        "João Silva,,4 Mill Lane,,Leeds,LS6 2AB,\r\n"
     )
     card = (root / "private/addresses.vcf").read_bytes().decode("utf-8")
     assert "VERSION:3.0\r\n" in card
@@ -179,3 +180,34 @@ def test_a_card_that_cannot_be_read_names_its_line_and_the_rest_still_import(kit
     assert lines[1] == "mixed.vcf:6: not imported: the card has no name (N:, FN: or ORG:)"  # its bad line is skipped
     assert lines[2] == "mixed.vcf:10: not imported: the card has no name (N:, FN: or ORG:)"
     assert lines[3] == "added 1 person to referrals/people.yml; 0 duplicates and 2 contacts with a problem left out"
+
+
+def test_export_addresses_names_partners_and_organisations_as_the_envelope_does(kit, monkeypatch) -> None:
+    people = """\
+    people:
+      - id: ruth-baxter
+        name: {given: Ruth, family: Baxter}
+        with:
+          - {given: Tom, family: Okafor}
+        address: |
+          7 Bath Road
+          Stroud GL5 3JN
+      - id: ana-lima
+        name: {given: Ana, family: Lima}
+        organisation: Lima & Co
+        address: |
+          2 High Street
+          Leeds LS1 1AA
+    """
+    root = kit({"referrals/people.yml": people, "referrals/2026.yml": "referrals: []\n"})
+    monkeypatch.chdir(root)
+    result = run_cli(root, "export", "addresses")
+    assert result.exit_code == 0, result.output
+    assert (root / "private/addresses.csv").read_bytes().decode("utf-8") == (
+        "Name,Organisation,Address line 1,Address line 2,Town/City,Postcode,Country\r\n"
+        "Ruth Baxter and Tom Okafor,,7 Bath Road,,Stroud,GL5 3JN,\r\n"
+        "Ana Lima,Lima & Co,2 High Street,,Leeds,LS1 1AA,\r\n"
+    )
+    card = (root / "private/addresses.vcf").read_bytes().decode("utf-8")
+    assert "FN:Ruth Baxter and Tom Okafor\r\n" in card
+    assert "ORG:Lima & Co\r\n" in card
