@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from conftest import REPO, run_cli
 
 from generator.load.contacts import map_headers, read_birthday, read_csv, split_full_name
@@ -211,3 +212,28 @@ def test_export_addresses_names_partners_and_organisations_as_the_envelope_does(
     card = (root / "private/addresses.vcf").read_bytes().decode("utf-8")
     assert "FN:Ruth Baxter and Tom Okafor\r\n" in card
     assert "ORG:Lima & Co\r\n" in card
+
+
+@pytest.mark.parametrize("separator", [";", "\t", ","])
+def test_a_csv_separated_by_semicolons_or_tabs_is_read(separator: str) -> None:
+    text = separator.join(["First name", "Last name", "Email"]) + "\n" + separator.join(["Ana", "Lima", "a@x.test"])
+    contacts, mapping = read_csv(text + "\n", "s.csv")
+    assert mapping == {"given": "First name", "family": "Last name", "email": "Email"}
+    assert [(c.name, c.email) for c in contacts] == [(PersonName("Ana", "Lima"), "a@x.test")]
+
+
+def test_a_card_whose_birthday_is_no_real_day_is_told_at_its_bday_line(kit, tmp_path) -> None:
+    card = tmp_path / "c.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:ACME Ltd\r\nORG:ACME Ltd\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cy Dee\r\nN:Dee;Cy;;;\r\nBDAY:2026-02-30\r\nEND:VCARD\r\n"
+    )
+    result = run_cli(kit(), "import", str(card), "--dry-run")
+    assert result.exit_code == 1  # a contact was left out: a script must notice
+    assert result.output == (
+        "c.vcf:1: would add acme-ltd (ACME Ltd)\n"
+        'c.vcf:10: not imported: BDAY: "2026-02-30" is not a day of the calendar'
+        " (February has no day 30; fix it in your address book, then import again)\n"
+        "would add 1 person to referrals/people.yml; 0 duplicates and 1 contact with a problem left out;"
+        " dry run: nothing was written\n"
+    )

@@ -301,6 +301,11 @@ def init(
     if dry_run:
         click.echo("dry run: nothing was written")
         return
+    _print_next_steps(directory, written)
+
+
+def _print_next_steps(directory: Path, written: list[Path]) -> None:
+    """The exact commands from a new kit to the owner's own site, and then to her first card."""
     story = written[-1].relative_to(directory.resolve()).as_posix()
     click.echo("\nYour kit is ready. Next:")
     if directory.resolve() != Path.cwd().resolve():

@@ -1,5 +1,7 @@
 """Record keeping without editing YAML: ``add person``, ``add referral``, ``touched``, ``publish``.
 
+(``consent`` is in :mod:`generator.commands.consent`.)
+
 Each verb is one library call that loads the kit, makes the new text of the one
 file it changes (:mod:`generator.write.yamlappend`: every other byte kept),
 loads the whole kit again with that text in place, and only then writes it
@@ -21,7 +23,7 @@ from generator.errors import OwnerkitError
 from generator.load.kit import load_kit, referral_files
 from generator.model.friends import third_person_warning
 from generator.model.matching import Match, PeopleIndex, base_id, slug, unique_id
-from generator.model.records import OUTCOMES, Kit, Person, PersonName
+from generator.model.records import OUTCOMES, Kit, PersonName
 from generator.model.text import without_comments
 from generator.render.yamlrecord import record_lines
 from generator.write.lock import kit_lock
@@ -30,7 +32,6 @@ from generator.write.yamlappend import (
     append_item,
     append_records,
     read_text,
-    remove_field,
     set_field,
     verify_kit,
     write_texts,
@@ -103,7 +104,7 @@ def referrals_file(kit: Kit) -> str:
     return REFERRALS_FILE if REFERRALS_FILE in names or not names else people_file(kit)
 
 
-def _finish(kit: Kit, change: TextChange, today: dt.date, dry_run: bool) -> bool:
+def finish_change(kit: Kit, change: TextChange, today: dt.date, dry_run: bool) -> bool:
     try:
         verify_kit(kit.root, {change.path: change.new}, today)
     except EditRefused as exc:
@@ -217,7 +218,7 @@ def add_person(
     new, _ = append_records(old, rel, "people", [lines])
     change = text_change(rel, old, new)
     similar = tuple(m for m in index.close(name) if m.person.id != pid)
-    return Recorded(pid, change, _finish(kit, change, today, dry_run), similar)
+    return Recorded(pid, change, finish_change(kit, change, today, dry_run), similar)
 
 
 def resolve_person(kit: Kit, ref: str) -> str:
@@ -285,7 +286,7 @@ def add_referral(
     new, _ = append_records(old, rel, "referrals", [lines])
     change = text_change(rel, old, new)
     ident = str(record.get("id", default))
-    return Recorded(ident, change, _finish(kit, change, today, dry_run), notes=tuple(warnings))
+    return Recorded(ident, change, finish_change(kit, change, today, dry_run), notes=tuple(warnings))
 
 
 @locked
@@ -319,65 +320,7 @@ def touched(
     if text == old:
         raise OwnerkitError(f"nothing to record: {pid} was last in touch on {person.last_contact}")
     change = text_change(rel, old, text)
-    return Recorded(pid, change, _finish(kit, change, today, dry_run), notes=tuple(notes))
-
-
-@locked
-def consent(
-    root: Path,
-    today: dt.date,
-    person_ref: str,
-    *,
-    withdrawn: bool = False,
-    when: dt.date | None = None,
-    dry_run: bool = False,
-) -> Recorded:
-    """Record that someone agreed to be thanked on the site (``public_thanks`` and its date), or took it back."""
-    kit = load_kit(root, today).kit
-    pid = resolve_person(kit, person_ref)
-    person = kit.people[pid]
-    day = when or today
-    if day > today:
-        raise OwnerkitError(f"date: {day} is in the future (today is {today})")
-    if person.deceased:
-        raise OwnerkitError(f"{pid} is recorded as deceased: consent cannot be recorded for them; nothing was written")
-    rel = person.source.path
-    old = read_text(root, rel)
-    if person.public_thanks_withdrawn:
-        if withdrawn:
-            raise OwnerkitError(
-                f"{pid} withdrew consent on {person.public_thanks_withdrawn} already; nothing was written"
-            )
-        text = _consent_again(old, rel, person, person.public_thanks_withdrawn, day)
-    elif withdrawn:
-        if not person.public_thanks:
-            raise OwnerkitError(f"{pid} has not agreed to be thanked on the site; there is nothing to withdraw")
-        if person.public_thanks_since and day < person.public_thanks_since:
-            raise OwnerkitError(f"date: {day} is before they agreed ({person.public_thanks_since})")
-        text, _ = set_field(old, rel, pid, "public_thanks_withdrawn", day.isoformat())
-    else:
-        if person.public_thanks and person.public_thanks_since:
-            raise OwnerkitError(f"{pid} agreed on {person.public_thanks_since} already; nothing was written")
-        text, _ = set_field(old, rel, pid, "public_thanks", "true")
-        text, _ = set_field(text, rel, pid, "public_thanks_since", day.isoformat())
-    change = text_change(rel, old, text)
-    return Recorded(pid, change, _finish(kit, change, today, dry_run))
-
-
-def _consent_again(old: str, rel: str, person: Person, withdrawn: dt.date, day: dt.date) -> str:
-    """Consent given again after a withdrawal: the earlier dates move to ``consent_history``, none lost."""
-    if day < withdrawn:
-        raise OwnerkitError(f"date: {day} is before they withdrew consent ({withdrawn}); nothing was written")
-    pid = person.id
-    if person.public_thanks_since:
-        span = record_lines({"since": person.public_thanks_since, "withdrawn": withdrawn})
-        text, _ = append_item(old, rel, pid, "consent_history", span)
-    else:
-        text = old
-    text = remove_field(text, rel, pid, "public_thanks_withdrawn")
-    text, _ = set_field(text, rel, pid, "public_thanks", "true")
-    text, _ = set_field(text, rel, pid, "public_thanks_since", day.isoformat())
-    return text
+    return Recorded(pid, change, finish_change(kit, change, today, dry_run), notes=tuple(notes))
 
 
 _DRAFT = re.compile(r"^draft:[ \t]*(true|yes|on|True|TRUE)[ \t]*(#.*)?(\r?\n|$)", re.MULTILINE)
@@ -408,4 +351,4 @@ def publish(root: Path, today: dt.date, story_ref: str, *, dry_run: bool = False
         raise OwnerkitError(f"{rel}: draft: is not a plain 'draft: true' line; remove it by hand")
     new = old[: match.start()] + old[match.end() :]
     change = text_change(rel, old, new)
-    return Recorded(story.slug, change, _finish(kit, change, today, dry_run))
+    return Recorded(story.slug, change, finish_change(kit, change, today, dry_run))

@@ -3,6 +3,9 @@
 Every field of the owner's files is one :func:`~generator.model.rules.declare`
 line here: the loader reads it, the checks report against it, and the README
 test finds its name. Records are frozen dataclasses; nothing here reads files.
+
+Long because: every field of every file is declared here, once; splitting the
+declarations would make the one place to look for a field into several.
 """
 
 from __future__ import annotations
