@@ -297,3 +297,39 @@ def test_consent_for_a_deceased_person_is_refused(kit) -> None:
     assert result.output == (
         "Error: sipho-dube is recorded as deceased: consent cannot be recorded for them; nothing was written\n"
     )
+
+
+def test_add_referral_records_what_is_known_of_a_friend_not_on_file(kit) -> None:
+    root = kit({"referrals/2026.yml": "referrals: []\n"})
+    result = run_cli(
+        root, "add", "referral", "--from", "joao-silva", "--referred", "Ingrid",
+        "--relation", "neighbour", "--pronoun", "she", "--count", "2", "--date", "2026-11-20",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    written = (root / "referrals/people.yml").read_text()  # where the file with people also holds referrals
+    assert written.endswith(
+        "referrals:\n"
+        "  - date: 2026-11-20\n"
+        "    from: joao-silva\n"
+        "    referred:\n"
+        "      name: Ingrid\n"
+        "      relation: neighbour\n"
+        "      pronoun: she\n"
+        "      count: 2\n"
+        "    outcome: pending\n"
+    )
+    referral = load_kit(root, TODAY).kit.referrals[0]
+    assert (referral.referred_name, referral.referred.relation, referral.referred.pronoun) == (
+        "Ingrid",
+        "neighbour",
+        "she",
+    )
+
+
+def test_add_referral_friend_details_are_checked_by_their_option(kit) -> None:
+    root = kit({"referrals/2026.yml": "referrals: []\n"})
+    result = run_cli(root, "add", "referral", "--from", "joao-silva", "--referred", "Ingrid", "--count", "0")
+    assert result.exit_code == 1
+    assert result.output == "Error: --count: expected how many people, like 2, got the number 0; nothing was written\n"
+    assert (root / "referrals/2026.yml").read_text() == "referrals: []\n"
+    assert not (root / "referrals/referrals.yml").exists()

@@ -16,7 +16,7 @@ import click
 from generator.cli import terminal
 from generator.cli.main import Context, dry_run_option, pass_context
 from generator.load.kit import load_kit
-from generator.model.records import OUTCOMES, PersonName
+from generator.model.records import OUTCOMES, PRONOUNS, PersonName
 
 T = TypeVar("T")
 
@@ -240,6 +240,9 @@ def _already_on_file(context: Context, name: PersonName) -> bool:
 @click.option("--outcome", type=click.Choice(OUTCOMES), default="pending", show_default=True)
 @click.option("--date", "when", metavar="YYYY-MM-DD", help="When the friend came (default: today).")
 @click.option("--note", help="A line in your own words for the thank-you letter.")
+@click.option("--relation", help="A friend not on file: who they are to the referrer (neighbour, brother).")
+@click.option("--pronoun", type=click.Choice(PRONOUNS), help="A friend not on file: she, he or they.")
+@click.option("--count", type=int, help="A friend not on file: how many people (2 for a couple).")
 @dry_run_option
 @pass_context
 def add_referral(
@@ -250,6 +253,9 @@ def add_referral(
     outcome: str,
     when: str | None,
     note: str | None,
+    relation: str | None,
+    pronoun: str | None,
+    count: int | None,
     dry_run: bool,
 ) -> None:
     """Record that someone sent a friend your way.
@@ -262,6 +268,7 @@ def add_referral(
       ownerkit add referral
       ownerkit add referral --from olubisi-adebayo --referred "Tom Hale" --for "a wedding cake"
       ownerkit add referral --from tom-hale --referred jo-march --outcome client --date 2026-11-02
+      ownerkit add referral --from tom-hale --referred Ingrid --relation neighbour --pronoun she
     """
     from generator.commands.records import add_referral as add_referral_to_kit
 
@@ -272,7 +279,14 @@ def add_referral(
         outcome = click.prompt("Outcome", type=click.Choice(OUTCOMES), default=outcome)
     if not source or not referred:
         raise click.UsageError("--from and --referred are required when not typing at a terminal")
-    details = {"when": parse_day("--date", when), "for_what": for_what or None, "outcome": outcome, "note": note}
+    friend = {"relation": relation, "pronoun": pronoun, "count": count}
+    details = {
+        "when": parse_day("--date", when),
+        "for_what": for_what,
+        "outcome": outcome,
+        "note": note,
+        "friend": friend,
+    }
     if terminal.at_terminal() and not dry_run:  # warnings first, then ask
         planned = call(context, add_referral_to_kit, source, referred, dry_run=True, **details)
         for line in planned.notes:

@@ -126,7 +126,7 @@ def option_problems(refused: EditRefused, change: TextChange) -> OwnerkitError:
         return refused
     told = []
     for problem in mine:
-        field = re.sub(r"\[\d+\].*$", "", problem.field.removeprefix("name."))
+        field = re.sub(r"\[\d+\].*$", "", problem.field).rsplit(".", 1)[-1]  # name.given: --given
         hint = f" ({problem.hint})" if problem.hint else ""
         told.append(f"--{field.replace('_', '-')}: {problem.message}{hint}")
     return OwnerkitError("; ".join(told) + "; nothing was written")
@@ -239,6 +239,23 @@ def resolve_person(kit: Kit, ref: str) -> str:
     raise NotFound(f'no one on file is "{ref}" ({hint}to add them: ownerkit add person)')
 
 
+def _friend(kit: Kit, referred: str, from_id: str, details: dict[str, object]) -> str:
+    """The referred friend's id when on file, else their name; refused when it is the referrer themselves."""
+    try:
+        friend = resolve_person(kit, referred)
+    except NotFound:
+        friend = " ".join(referred.split())
+    if friend == from_id:
+        raise OwnerkitError(f"{from_id} cannot refer themselves")
+    if details and friend in kit.people:
+        options = ", ".join(f"--{key}" for key in details)
+        raise OwnerkitError(
+            f"{options}: {friend} is on file, so what is known of them goes in their own record"
+            f" ({kit.people[friend].source}); give only --referred {friend}; nothing was written"
+        )
+    return friend
+
+
 @locked
 def add_referral(
     root: Path,
@@ -250,9 +267,14 @@ def add_referral(
     for_what: str | None = None,
     outcome: str = "pending",
     note: str | None = None,
+    friend: dict[str, object] | None = None,
     dry_run: bool = False,
 ) -> Recorded:
-    """Record that ``source`` (a person id or name) sent ``referred`` (a person id or name) to the owner."""
+    """Record that ``source`` (a person id or name) sent ``referred`` (a person id or name) to the owner.
+
+    ``friend`` holds what else is known of a friend not on file (``relation``,
+    ``pronoun``, ``count``): the referral's ``referred:`` is then a record.
+    """
     kit = load_kit(root, today).kit
     from_id = resolve_person(kit, source)
     if outcome not in OUTCOMES:
@@ -260,18 +282,15 @@ def add_referral(
     day = when or today
     if day > today:
         raise OwnerkitError(f"date: {day} is in the future (today is {today})")
-    try:
-        friend = resolve_person(kit, referred)
-    except NotFound:
-        friend = " ".join(referred.split())
-    if friend == from_id:
-        raise OwnerkitError(f"{from_id} cannot refer themselves")
+    details = {key: value for key, value in (friend or {}).items() if value is not None}
+    friend_id = _friend(kit, referred, from_id, details)
     for other in kit.referrals:
-        if other.from_id == from_id and other.date == day and (other.referred_id or other.referred_name) == friend:
+        if other.from_id == from_id and other.date == day and (other.referred_id or other.referred_name) == friend_id:
             raise OwnerkitError(f"already recorded as {other.id} ({other.source}); nothing was written")
-    record: dict[str, object] = {"date": day, "from": from_id, "referred": friend}
+    said: object = {"name": friend_id, **details} if details else friend_id
+    record: dict[str, object] = {"date": day, "from": from_id, "referred": said}
     warnings = []
-    values = {"referred": friend if friend not in kit.people else None, "for": for_what, "note": note}
+    values = {"referred": friend_id if friend_id not in kit.people else None, "for": for_what, "note": note}
     for key, value in values.items():
         if value and (said := third_person_warning(value, kit.people[from_id], key)):
             warnings.append(f"warning: {key}: {said[0]} ({said[1]})")
