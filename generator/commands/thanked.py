@@ -67,7 +67,7 @@ def record_thanked(
 def _record(
     root: Path, today: dt.date, ident: str, how: str, day: dt.date | None, follow_up: bool, dry_run: bool
 ) -> ThankedResult:
-    kit = load_kit(root, today).kit
+    kit = load_kit(root, today, warnings=False).kit  # thanked shows no warnings; every error is still checked
     day = day or today
     try:
         records = to_record(kit, today, ident, follow_up, day)
