@@ -188,3 +188,11 @@ def serve_folder(folder: Path) -> Iterator[str]:
 def launch_chromium(playwright: Any) -> Any:
     """Debian's headless Chromium through playwright."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+@pytest.fixture(autouse=True)
+def real_clock_is_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real clock reads TODAY in every test, so "in the future" means the same on any day the tests run."""
+    import generator.load.kit
+
+    monkeypatch.setattr(generator.load.kit, "clock_today", lambda: TODAY)

@@ -133,6 +133,8 @@ def test_init_prints_the_exact_next_commands(tmp_path: Path, monkeypatch) -> Non
         "  mkdocs build                 (or mkdocs serve, to watch it at http://127.0.0.1:8000)\n"
         "Then record who sends friends your way: ownerkit add person, ownerkit add referral\n"
     )
+    story = tmp_path / "my kit" / "stories" / "2026-11-26-why-i-started.md"
+    story.write_text(story.read_text(encoding="utf-8") + "I started with one chair.\n", encoding="utf-8")
     published = run_cli(tmp_path / "my kit", "publish", "why-i-started")
     assert published.exit_code == 0, published.output
 

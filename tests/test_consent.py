@@ -90,9 +90,14 @@ def test_a_consent_without_a_date_is_a_warning(kit) -> None:
 
 def test_add_person_records_consent_with_its_date(kit) -> None:
     root = kit()
-    result = run_cli(root, "add", "person", "--given", "Ana", "--family", "Reis", "--public-thanks", "2026-11-20")
+    result = run_cli(root, "add", "person", "--given", "Ana", "--family", "Reis", "--public-thanks-since", "2026-11-20")
     assert result.output.splitlines()[-3:-1] == ["      public_thanks: true", "      public_thanks_since: 2026-11-20"]
     assert load_kit(root, TODAY).kit.people["ana-reis"].public_thanks
+    today = run_cli(root, "add", "person", "--given", "Bo", "--family", "Reis", "--public-thanks")
+    assert today.output.splitlines()[-3:-1] == ["      public_thanks: true", "      public_thanks_since: 2026-11-26"]
+    both = run_cli(root, "add", "person", "--given", "Cy", "--public-thanks", "--public-thanks-since", "2026-11-20")
+    assert both.exit_code == 2
+    assert "--public-thanks means they agreed today; for an earlier day: --public-thanks-since" in both.output
 
 
 def test_the_default_public_name_is_what_people_call_them() -> None:

@@ -144,8 +144,35 @@ def test_publish_removes_only_the_draft_line(kit) -> None:
     )
     assert (root / "stories/2026-01-10-why-i-started.md").read_text() == story.replace("draft: true # not yet\n", "")
     again = run_cli(root, "publish", "why-i-started")
-    assert again.exit_code == 1
-    assert "already published" in again.output
+    assert again.exit_code == 0
+    assert again.output == (
+        "stories/2026-01-10-why-i-started.md: why-i-started is already published (it has no draft: true);"
+        " nothing to do\n"
+    )
+
+
+def test_publish_refuses_a_starter_story_with_only_its_questions(kit) -> None:
+    root = kit()
+    assert run_cli(root, "new", "story", "Moving shop", "--prompt", "why-i-started").exit_code == 0
+    (path,) = (root / "stories").glob("*moving-shop.md")
+    before = path.read_text(encoding="utf-8")
+    assert "<!--" in before
+    result = run_cli(root, "publish", "moving-shop")
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: stories/{path.name}: has no story yet, only the starting questions (or your notes) in <!-- -->;"
+        " write the story below them first, then publish it; nothing was written\n"
+    )
+    assert path.read_text(encoding="utf-8") == before
+    path.write_text(before + "We moved to Union Street in May.\n", encoding="utf-8")
+    assert run_cli(root, "publish", "moving-shop").exit_code == 0
+
+
+def test_comments_never_reach_the_page_source() -> None:
+    from generator.model.text import without_comments
+
+    text = "a\n<!-- note\n```\nstill note -->\nb <!-- x --> c\n```\n<!-- shown: code -->\n```\nend <!-- open\nmore"
+    assert without_comments(text) == "a\n\nb  c\n```\n<!-- shown: code -->\n```\nend "
 
 
 def test_ids_are_safe_unique_and_stable() -> None:
@@ -218,3 +245,50 @@ def test_init_at_a_terminal_asks(tmp_path: Path, monkeypatch) -> None:
     assert result.exit_code == 0, result.output
     owner = (tmp_path / "kit" / "stories" / "owner.yml").read_text(encoding="utf-8")
     assert 'family: "Ferreira"\n' in owner and 'tagline: "Bread at dawn"\n' in owner and 'location: "Leeds"\n' in owner
+
+
+def test_add_person_has_an_option_for_every_field_an_owner_sets(kit) -> None:
+    from generator.cli.records import NOT_OPTIONS, add_person
+    from generator.model.records import Person
+    from generator.model.rules import declared
+
+    flags = {opt for param in add_person.params for opt in param.opts}
+    for attribute, rule in declared(Person):
+        if attribute not in NOT_OPTIONS - {"email", "phone", "address", "birthday", "client_since", "public_thanks"}:
+            assert "--" + (rule.key or attribute).replace("_", "-") in flags, attribute
+    root = kit()
+    result = run_cli(
+        root, "add", "person", "--given", "Tom", "--family", "Hale", "--with", "Sam Hale", "--with", "Jo",
+        "--pronoun", "he", "--organisation", "Hale & Co", "--dont-mention", "the move", "--best-customer",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1:-1] == [
+        "    - id: tom-hale",
+        "      name:",
+        "        given: Tom",
+        "        family: Hale",
+        "      best_customer: true",
+        "      dont_mention:",
+        "        - the move",
+        "      pronoun: he",
+        "      with:",
+        "        - given: Sam",
+        "          family: Hale",
+        "        - given: Jo",
+        "      organisation: Hale & Co",
+    ]
+    assert run_cli(root, "check").exit_code == 0
+
+
+def test_add_referral_warns_of_the_third_person_before_writing(kit) -> None:
+    root = kit()
+    result = run_cli(root, "add", "referral", "--from", "joao-silva", "--referred", "Ana, his sister")
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0] == (
+        'warning: referred: "his" speaks of João in the third person, but the letter is to João'
+        ' (write "Ana, your sister"; until then the letter says "Ana")'
+    )
+    check = run_cli(root, "check")
+    assert '"his" speaks of João in the third person, but the letter is to João (write "Ana, your sister";' in (
+        check.output
+    )

@@ -345,6 +345,7 @@ def test_report_in_headless_chromium(example_kit: Path, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     out = tmp_path / "served"
+    out.mkdir()
     assert run_cli(example_kit, "report", "-o", str(out / "referral-report.html")).exit_code == 0
     ARTIFACTS.mkdir(exist_ok=True)
     problems: list[str] = []

@@ -278,6 +278,25 @@ def canaries() -> list[str]:
     return [*sorted(set(found)), *private_values, "kanary-quiet", "kanary-gone", "kanary-consenting"]
 
 
+COMMENTED_STORY = """\
+---
+title: Notes kept
+prompt: why-i-started
+date: 2026-05-06
+summary: A story with the owner's notes in comments.
+---
+
+<!--
+Why I started: Qzquestioncanary, the starter's question
+-->
+Visible qzshownword. <!-- Qzcommentcanary: ask Maisie before naming her -->
+
+```text
+code stays
+```
+"""
+
+
 def test_canaries_from_private_fields_never_reach_the_site(tmp_path: Path) -> None:
     root = write_kit(
         tmp_path / "kit",
@@ -286,6 +305,7 @@ def test_canaries_from_private_fields_never_reach_the_site(tmp_path: Path) -> No
             "referrals/2026.yml": CANARY_REFERRALS,
             "stories/2026-05-05-qzdraftslugcanary.md": CANARY_DRAFT,
             "stories/images/qzdraftimagecanary.svg": "<svg xmlns='http://www.w3.org/2000/svg'><title>Qzsvgcanary</title></svg>",
+            "stories/2026-05-06-notes-kept.md": COMMENTED_STORY,
         },
     )
     copy_config(root)
@@ -296,7 +316,8 @@ def test_canaries_from_private_fields_never_reach_the_site(tmp_path: Path) -> No
     assert "Anni Q." in files["thanks/index.html"]
     assert "Annika&#x27;s public words." in files["thanks/index.html"]
     assert "Annika" in files["search/search_index.json"]
-    words = [*canaries(), "qzdraftslugcanary", "Qzsvgcanary"]
+    assert "Visible qzshownword." in files["stories/notes-kept/index.html"]
+    words = [*canaries(), "qzdraftslugcanary", "Qzsvgcanary", "Qzcommentcanary", "Qzquestioncanary"]
     assert len(words) > 30
     leaks = [(word, rel) for word in words for rel, text in files.items() if word in text]
     assert leaks == []

@@ -77,6 +77,14 @@ def import_(context: Context, file: Path, dry_run: bool, as_json: bool) -> None:
             }
         )
         return
+    _show_import(result, dry_run)
+    if result.skipped:
+        sys.exit(1)  # the others are in; these need fixing in the address book
+
+
+def _show_import(result: Any, dry_run: bool) -> None:
+    for note in result.notes:
+        click.echo(f"note: {note}")
     if result.columns:
         click.echo("columns: " + ", ".join(f"{field} ← {header!r}" for field, header in result.columns.items()))
     verb = "would add" if dry_run else "added"
@@ -89,7 +97,8 @@ def import_(context: Context, file: Path, dry_run: bool, as_json: bool) -> None:
     where = f" to {result.change.path}" if result.change else ""
     summary = (
         f"{verb} {count(len(result.added), 'person', 'people')}{where};"
-        f" {count(len(result.duplicates), 'duplicate')} and {count(len(result.skipped), 'unreadable contact')} left out"
+        f" {count(len(result.duplicates), 'duplicate')} and"
+        f" {count(len(result.skipped), 'contact')} with a problem left out"
     )
     click.echo(summary + ("; dry run: nothing was written" if dry_run else ""))
 

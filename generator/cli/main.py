@@ -56,7 +56,7 @@ class OwnerkitGroup(click.Group):
             return super().invoke(ctx)
         except KitInvalid as exc:
             print_problems(exc.problems)
-            kit = ctx.obj.kit if isinstance(ctx.obj, Context) else "the kit"
+            kit = kit_name(ctx.obj.kit) if isinstance(ctx.obj, Context) else "the kit"
             raise Abort(f"{count(len(exc.problems), 'problem')} in {kit}; nothing was written") from None
         except OwnerkitError as exc:
             raise Abort(str(exc)) from None
@@ -101,6 +101,16 @@ def relative(path: Path) -> str:
         return os.path.relpath(path)
     except ValueError:  # pragma: no cover - another drive on Windows
         return str(path)
+
+
+def kit_name(kit: Path) -> str:
+    """The kit's folder as the owner knows it: "this folder (my-kit)", "my-kit", or its full path."""
+    here = Path.cwd().resolve()
+    folder = Path(kit).resolve()
+    if folder == here:
+        return f"this folder ({folder.name})" if folder.name else "this folder"
+    shown = relative(folder)
+    return str(folder) if shown.startswith("..") else shown
 
 
 def progress_bar(show: bool) -> Progress:
@@ -179,7 +189,7 @@ def check(context: Context, strict: bool, as_json: bool) -> None:
             echo_json({"ok": False, "problems": [p.as_dict() for p in exc.problems]})
             sys.exit(1)
         print_problems(exc.problems, err=False)
-        fail(f"{count(len(exc.problems), 'problem')} found in {context.kit}")
+        fail(f"{count(len(exc.problems), 'problem')} found in {kit_name(context.kit)}")
     warnings, counts = result.warnings, result.counts
     if as_json:
         echo_json({"ok": not (strict and warnings), "counts": counts, "problems": [w.as_dict() for w in warnings]})

@@ -48,6 +48,60 @@ def show_change(recorded: Any, verb: str, dry_run: bool) -> None:
         click.echo("dry run: nothing was written")
 
 
+# Fields of a person set by their own options above, or kept by other commands (touched, consent, letters).
+NOT_OPTIONS = frozenset(
+    {"id", "name", "email", "phone", "address", "birthday", "client_since", "last_contact", "dates", "remember",
+     "deceased", "public_thanks", "public_thanks_since", "public_thanks_withdrawn", "letter_lines"}
+)  # fmt: skip
+
+
+def person_field_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    """An option for every other field a person record declares (``--pronoun``, ``--with``, ``--organisation``...)."""
+    from generator.model.records import Person
+    from generator.model.rules import declared
+
+    for attribute, rule in reversed(declared(Person)):
+        if attribute in NOT_OPTIONS:
+            continue
+        flag = "--" + (rule.key or attribute).replace("_", "-")
+        if rule.kind == "bool":
+            option = click.option(flag, attribute, is_flag=True, default=None, help=rule.doc)
+        elif rule.kind == "choice":
+            option = click.option(flag, attribute, type=click.Choice(rule.choices), help=rule.doc)
+        elif rule.kind in ("texts", "list"):
+            how = ', as "Given Family"' if attribute == "with_names" else ""
+            option = click.option(flag, attribute, multiple=True, help=f"{rule.doc}{how} (repeat for more)")
+        else:
+            option = click.option(flag, attribute, help=rule.doc)
+        function = option(function)
+    return function
+
+
+def person_fields(values: dict[str, Any]) -> dict[str, object]:
+    """The derived options' values as fields by their names in the file; a --with name is "given family"."""
+    from generator.model.records import Person
+    from generator.model.rules import declared
+
+    fields: dict[str, object] = {}
+    for attribute, rule in declared(Person):
+        value = values.get(attribute)
+        if value in (None, (), ""):
+            continue
+        if attribute == "with_names":
+            value = [_with_name(text) for text in value]
+        elif isinstance(value, str):
+            value = " ".join(value.split())
+        fields[rule.key or attribute] = list(value) if isinstance(value, tuple) else value
+    return fields
+
+
+def _with_name(text: str) -> dict[str, str]:
+    words = text.split()
+    if not words:
+        raise click.BadParameter("a name is empty", param_hint="--with")
+    return {"given": words[0], "family": " ".join(words[1:])} if len(words) > 1 else {"given": words[0]}
+
+
 @click.group()
 def add() -> None:
     """Record a person or a referral without editing YAML.
@@ -68,12 +122,14 @@ def add() -> None:
 @click.option("--address", help='Postal address; separate lines with " / ".')
 @click.option("--birthday", metavar="MM-DD|YYYY-MM-DD")
 @click.option("--client-since", metavar="YYYY-MM-DD", help="When they became a client.")
+@click.option("--public-thanks", "consent", is_flag=True, help="They agreed today to be thanked by name on your site.")
 @click.option(
-    "--public-thanks",
-    "consent",
+    "--public-thanks-since",
+    "consent_since",
     metavar="YYYY-MM-DD",
-    help="They agreed today (or on this date) to be thanked by name on your site.",
+    help="They agreed to be thanked on your site on this earlier day.",
 )
+@person_field_options
 @click.option("--anyway", is_flag=True, help="Add them even if someone on file has the same name.")
 @dry_run_option
 @pass_context
@@ -87,21 +143,26 @@ def add_person(
     address: str | None,
     birthday: str | None,
     client_since: str | None,
-    consent: str | None,
+    consent: bool,
+    consent_since: str | None,
     anyway: bool,
     dry_run: bool,
+    **more: Any,
 ) -> None:
     """Add a person to referrals/people.yml with a new unique id.
 
     Asks for the details at a terminal; give them as options in scripts.
     Refuses someone already on file (the same email, or the same name once
     case and accents are ignored) and names people who may be the same.
+    Every field of a person you would set when adding someone has an option
+    (--pronoun, --with, --organisation, --sign-off, --dont-mention...).
 
     \b
     Examples:
       ownerkit add person
-      ownerkit add person --given Olubisi --family Adebayo --preferred Bisi --email bisi@example.com
-      ownerkit add person --given Tom --family Hale --address "4 Mill Lane / Leeds LS6 2AB" --dry-run
+      ownerkit add person --given Olubisi --family Adebayo --preferred Bisi --email bisi@example.com --public-thanks
+      ownerkit add person --given Tom --family Hale --with "Sam Hale" --pronoun he --address "4 Mill Lane / Leeds"
+      ownerkit add person --given Ruth --family Ames --organisation "Stroud Choral Society" --dry-run
     """
     from generator.commands.records import add_person as add_person_to_kit
 
@@ -123,15 +184,27 @@ def add_person(
         address="\n".join(lines) or None,
         birthday=birthday,
         client_since=parse_day("--client-since", client_since),
-        public_thanks=parse_day("--public-thanks", consent),
+        public_thanks=_consent_day(context, consent, consent_since),
+        fields=person_fields(more),
         anyway=anyway,
         dry_run=dry_run,
     )
+    _show_added_person(recorded, dry_run)
+
+
+def _show_added_person(recorded: Any, dry_run: bool) -> None:
     show_change(recorded, "add", dry_run)
     for match in recorded.similar:
         click.echo(f"note: {match.person.id} ({match.person.name.full}) has a {match.why}; is it the same person?")
     if not dry_run:
         click.echo(f'Next: ownerkit add referral --from {recorded.ident} --referred "FRIEND\'S NAME"')
+
+
+def _consent_day(context: Context, today: bool, since: str | None) -> dt.date | None:
+    """The day they agreed to be thanked on the site: --public-thanks (today) or --public-thanks-since."""
+    if today and since:
+        raise click.UsageError("--public-thanks means they agreed today; for an earlier day: --public-thanks-since")
+    return context.today if today else parse_day("--public-thanks-since", since)
 
 
 def _ask_person() -> tuple[str, str | None, str | None, str | None, str | None, str | None]:
@@ -198,17 +271,19 @@ def add_referral(
         outcome = click.prompt("Outcome", type=click.Choice(OUTCOMES), default=outcome)
     if not source or not referred:
         raise click.UsageError("--from and --referred are required when not typing at a terminal")
-    recorded = call(
-        context,
-        add_referral_to_kit,
-        source,
-        referred,
-        when=parse_day("--date", when),
-        for_what=for_what or None,
-        outcome=outcome,
-        note=note,
-        dry_run=dry_run,
-    )
+    details = {"when": parse_day("--date", when), "for_what": for_what or None, "outcome": outcome, "note": note}
+    if terminal.at_terminal() and not dry_run:  # warnings first, then ask
+        planned = call(context, add_referral_to_kit, source, referred, dry_run=True, **details)
+        for line in planned.notes:
+            click.echo(line)
+        if planned.notes and not click.confirm("Record it as it is?", default=False):
+            click.echo("Nothing was written; run the command again with the rewrite.")
+            return
+        recorded = call(context, add_referral_to_kit, source, referred, dry_run=False, **details)
+    else:
+        recorded = call(context, add_referral_to_kit, source, referred, dry_run=dry_run, **details)
+        for line in recorded.notes:
+            click.echo(line)
     show_change(recorded, "add", dry_run)
     if not dry_run:
         click.echo("Next: ownerkit letters (then, once you have thanked them: ownerkit thanked ID)")
@@ -287,6 +362,9 @@ def publish(context: Context, story: str, dry_run: bool) -> None:
 
     recorded = call(context, publish_story, story, dry_run=dry_run)
     change = recorded.change
+    if "already published" in recorded.notes:
+        click.echo(f"{change.path}: {recorded.ident} is already published (it has no draft: true); nothing to do")
+        return
     verb = "would remove" if dry_run else "removed"
     click.echo(f"{change.path}:{change.first_line}: {verb} draft: true ({recorded.ident})")
     if dry_run:

@@ -16,8 +16,11 @@ guessed out of them.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
+import re
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,13 +28,17 @@ from pathlib import Path
 import vobject
 
 from generator.commands.records import people_file, person_record, text_change
-from generator.errors import OwnerkitError
+from generator.errors import OwnerkitError, Problem
 from generator.load.contacts import Contact, read_csv, read_vcard
 from generator.load.kit import load_kit
+from generator.load.people import load_referral_file
 from generator.model.matching import Match, PeopleIndex, base_id, unique_id
+from generator.model.names import PersonName
+from generator.model.postal import PostalAddress, split_address
 from generator.model.records import Kit, Person
 from generator.write.files import write_atomic
-from generator.write.private import private_target
+from generator.write.lock import kit_lock
+from generator.write.private import ADDRESSES_CSV, ADDRESSES_VCARD, check_target, private_target
 from generator.write.yamlappend import TextChange, append_records, read_text, verify_kit, write_texts
 
 Progress = Callable[[int, int], None]  # (contacts read, contacts in the file)
@@ -48,18 +55,44 @@ class Imported:
     columns: dict[str, str] = field(default_factory=dict)  # CSV: our field → the header it came from
     change: TextChange | None = None
     written: bool = False
+    notes: list[str] = field(default_factory=list)  # how the file was read, when that was a guess
 
 
-def read_contacts(path: Path, progress: Progress | None = None) -> tuple[list[Contact], dict[str, str]]:
-    """The contacts of a .vcf or .csv file (chosen by its content, then its name)."""
+def decode_contacts(raw: bytes) -> tuple[str, str | None]:
+    """An address book's text, whatever its encoding, and a note when the encoding was a guess.
+
+    A byte-order mark says UTF-8 or UTF-16; UTF-16 without one shows as a zero
+    byte in every other place; otherwise UTF-8, and failing that Windows'
+    cp1252 (a superset of Latin-1: Outlook's exports), which is said.
+    """
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if raw.startswith(bom):
+            return raw.decode(codec, errors="replace"), None
+    head = raw[:4096]
+    if len(head) >= 4 and head[1::2].count(0) > len(head) // 4:
+        return raw.decode("utf-16-le", errors="replace"), "read as UTF-16 (no byte-order mark)"
+    if len(head) >= 4 and head[0::2].count(0) > len(head) // 4:
+        return raw.decode("utf-16-be", errors="replace"), "read as UTF-16 (no byte-order mark)"
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace"), (
+            "not UTF-8; read as Western European (Windows-1252/Latin-1): check accented names"
+        )
+
+
+def read_contacts(
+    path: Path, progress: Progress | None = None, notes: list[str] | None = None
+) -> tuple[list[Contact], dict[str, str]]:
+    """The contacts of a .vcf or .csv file (chosen by its content, then its name); ``notes`` gets guesses made."""
+    notes = notes if notes is not None else []
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise OwnerkitError(f"{path}: cannot read it ({exc.strerror or exc})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")  # Outlook's CSV export on Windows
+    text, note = decode_contacts(raw)
+    if note:
+        notes.append(f"{path.name}: {note}")
     if "BEGIN:VCARD" in text[:4096].upper():
         return read_vcard(text, path.name, progress), {}
     if path.suffix.lower() in (".vcf", ".vcard"):
@@ -83,13 +116,19 @@ def _new_person(pid: str, contact: Contact) -> Person:
 def import_contacts(
     root: Path, today: dt.date, path: Path, *, dry_run: bool = False, progress: Progress | None = None
 ) -> Imported:
-    """Add every new person of an address-book file to the people file."""
+    """Add every new person of an address-book file to the people file (under the kit's write lock)."""
+    with kit_lock(root):
+        return _import_contacts(root, today, path, dry_run=dry_run, progress=progress)
+
+
+def _import_contacts(root: Path, today: dt.date, path: Path, *, dry_run: bool, progress: Progress | None) -> Imported:
     kit = load_kit(root, today).kit
-    contacts, columns = read_contacts(path, progress)
-    result = Imported(path.name, columns=columns)
+    notes: list[str] = []
+    contacts, columns = read_contacts(path, progress, notes)
+    result = Imported(path.name, columns=columns, notes=notes)
     index = PeopleIndex(kit.people.values())
     taken = set(kit.people)
-    records = []
+    records: dict[str, list[str]] = {}
     for contact in contacts:
         if contact.name is None:
             result.skipped.append(contact)
@@ -102,16 +141,19 @@ def import_contacts(
         taken.add(pid)
         index.add(_new_person(pid, contact))
         result.added.append((pid, contact))
-        birthday = str(contact.birthday) if contact.birthday else None
-        records.append(
-            person_record(
-                pid, contact.name, email=contact.email, phone=contact.phone, address=contact.address, birthday=birthday
-            )
-        )
+        records[pid] = _contact_record(pid, contact)
     if records:
         rel = people_file(kit)
         old = read_text(root, rel)
-        new, _ = append_records(old, rel, "people", records)
+        bad = _bad_records(rel, old, records)
+        for pid, contact in list(result.added):
+            if pid in bad:
+                result.added.remove((pid, contact))
+                where, problem = bad[pid](contact)
+                result.skipped.append(dataclasses.replace(contact, where=where, name=None, problem=problem))
+                del records[pid]
+    if records:
+        new, _ = append_records(old, rel, "people", list(records.values()))
         result.change = text_change(rel, old, new)
         verify_kit(root, {rel: new}, today)
         if not dry_run:
@@ -120,20 +162,74 @@ def import_contacts(
     return result
 
 
+def _contact_record(pid: str, contact: Contact) -> list[str]:
+    birthday = str(contact.birthday) if contact.birthday else None
+    fields: dict[str, object] | None = {"organisation": contact.organisation} if contact.organisation else None
+    return person_record(
+        pid,
+        contact.name or PersonName(pid),
+        email=contact.email,
+        phone=contact.phone,
+        address=contact.address,
+        birthday=birthday,
+        fields=fields,
+    )
+
+
+def _bad_records(rel: str, old: str, records: dict[str, list[str]]) -> dict[str, Callable[[Contact], tuple[str, str]]]:
+    """The new records that would not load, each with its problem told at the contact's own line and field.
+
+    The records are read as they would be written, on their own (in a
+    temporary file), so a problem is never reported at a line of the people
+    file that does not exist yet.
+    """
+    new, _ = append_records(old, rel, "people", list(records.values()))
+    first_new = len(old.splitlines()) + 1
+    problems: list[Problem] = []
+    with tempfile.TemporaryDirectory(prefix="ownerkit-import-") as tmp:
+        path = Path(tmp) / Path(rel).name
+        path.write_bytes(new.encode("utf-8"))
+        load_referral_file(path, rel, problems)
+    lines = new.splitlines()
+    bad: dict[str, list[Problem]] = {}
+    for problem in problems:
+        if problem.severity != "error" or not problem.line or problem.line < first_new:
+            continue
+        pid = next((m.group(1) for m in map(_ID_LINE.match, reversed(lines[: problem.line])) if m), None)
+        if pid in records:
+            bad.setdefault(pid, []).append(problem)
+    return {pid: _told_at(found) for pid, found in bad.items()}
+
+
+_ID_LINE = re.compile(r"^\s*- id: (\S+)")
+
+
+def _told_at(problems: list[Problem]) -> Callable[[Contact], tuple[str, str]]:
+    """``(where, what)`` of a contact's problems: the card's own line and property, and what is wrong there."""
+
+    def told(contact: Contact) -> tuple[str, str]:
+        said: list[str] = []
+        where = contact.where
+        for problem in problems:
+            place, prop = contact.field_at((problem.field or "").split(".")[0])
+            where = where if said else place
+            hint = f" ({problem.hint})" if problem.hint else ""
+            said.append(f"{prop}: {problem.message}{hint}")
+        return where, "; ".join(said) + "; fix the card in your address book and import again"
+
+    return told
+
+
 # ------------------------------------------------------------------- export
 
-CSV_COLUMNS = (
-    "Full Name",
-    "First Name",
-    "Last Name",
-    "Address 1",
-    "Address 2",
-    "Address 3",
-    "Address 4",
-    "Address 5",
-    "Address",
-)
-ADDRESS_LINES = 5
+VCARD_PRODID = "-//ownerkit//addresses//EN"
+CSV_COLUMNS = ("Name", "Address line 1", "Address line 2", "Town/City", "Postcode", "Country")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell a spreadsheet shows as text: one starting like a formula (= + - @) gets a leading apostrophe."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 @dataclass(frozen=True)
@@ -145,14 +241,6 @@ class Envelopes:
     no_address: tuple[Person, ...]
     csv: str
     vcard: str
-
-
-def address_lines(address: str) -> list[str]:
-    """The address's lines, at most five (the rest joined onto the fifth with commas)."""
-    lines = [line.strip() for line in address.strip().splitlines() if line.strip()]
-    if len(lines) > ADDRESS_LINES:
-        lines = [*lines[: ADDRESS_LINES - 1], ", ".join(lines[ADDRESS_LINES - 1 :])]
-    return lines
 
 
 def envelopes(kit: Kit, person_ids: tuple[str, ...] = ()) -> Envelopes:
@@ -170,10 +258,10 @@ def envelopes(kit: Kit, person_ids: tuple[str, ...] = ()) -> Envelopes:
     writer.writerow(CSV_COLUMNS)
     cards = []
     for person in people:
-        lines = address_lines(person.address or "")
-        padded = lines + [""] * (ADDRESS_LINES - len(lines))
-        writer.writerow([person.name.full, person.name.given, person.name.family or "", *padded, "\n".join(lines)])
-        cards.append(_card(person, lines))
+        postal = split_address(person.address or "")
+        row = [person.name.full, postal.line(1), postal.line(2), postal.town, postal.postcode, postal.country]
+        writer.writerow([spreadsheet_safe(cell) for cell in row])
+        cards.append(_card(person, postal))
     return Envelopes(people, deceased, no_address, out.getvalue(), "".join(cards))
 
 
@@ -192,8 +280,10 @@ def export_addresses(
 ) -> Exported:
     """Write the envelope list as CSV (default ``private/addresses.csv``) and vCard 3.0 next to it."""
     found = envelopes(load_kit(root, today).kit, person_ids)
-    target = private_target(root, output, "addresses.csv")
-    cards = target.with_suffix(".vcf")
+    if output is not None and Path(output).suffix.lower() == ".vcf":
+        raise OwnerkitError(f"{output}: give the .csv file's name; the vCard file is written next to it (.vcf)")
+    target = private_target(root, output, ADDRESSES_CSV)
+    cards = check_target(root, target.with_suffix(".vcf"), ADDRESSES_VCARD)
     if not dry_run:
         try:
             write_atomic(target, found.csv)
@@ -203,12 +293,15 @@ def export_addresses(
     return Exported(found, target, cards, not dry_run)
 
 
-def _card(person: Person, lines: list[str]) -> str:
+def _card(person: Person, postal: PostalAddress) -> str:
     card = vobject.vCard()
+    card.add("prodid").value = VCARD_PRODID
     card.add("n").value = vobject.vcard.Name(family=person.name.family or "", given=person.name.given)
     card.add("fn").value = person.name.full
     adr = card.add("adr")
-    adr.value = vobject.vcard.Address(street="\n".join(lines))
+    adr.value = vobject.vcard.Address(
+        street="\n".join(postal.street), city=postal.town, code=postal.postcode, country=postal.country
+    )
     adr.type_param = "HOME"
-    card.add("label").value = "\n".join(lines)
+    card.add("label").value = "\n".join(line for line in (person.address or "").strip().splitlines() if line.strip())
     return str(card.serialize())

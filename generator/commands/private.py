@@ -11,7 +11,7 @@ from generator.load.kit import load_kit
 from generator.model.report import Figures, figures
 from generator.render.report.html import render_html
 from generator.write.files import write_atomic
-from generator.write.private import private_target
+from generator.write.private import CALENDAR, REPORT, private_target
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ def write_calendar(root: Path, today: dt.date, output: Path | None = None, dry_r
     from generator.render.calendar import render_calendar  # icalendar loads only for this command
 
     kit = load_kit(root, today).kit
-    target = private_target(root, output, "milestones.ics")
+    target = private_target(root, output, CALENDAR)
     events = milestones(kit, today)
     if not dry_run:
         _write(target, render_calendar(kit, events, today))
@@ -51,7 +51,7 @@ class ReportResult:
 def write_report(root: Path, today: dt.date, output: Path | None = None, dry_run: bool = False) -> ReportResult:
     """Write the private referral report (default ``private/referral-report.html``)."""
     fig = report_figures(root, today)
-    target = private_target(root, output, "referral-report.html")
+    target = private_target(root, output, REPORT)
     if not dry_run:
         _write(target, render_html(fig))
     return ReportResult(target, fig.referrals, fig.sources, not dry_run)

@@ -10,15 +10,21 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from generator.errors import OwnerkitError
 from generator.load.kit import load_kit, referral_files
+from generator.model.friends import third_person_warning
 from generator.model.matching import Match, PeopleIndex, base_id, slug, unique_id
 from generator.model.records import OUTCOMES, Kit, PersonName
+from generator.model.text import without_comments
 from generator.render.yamlrecord import record_lines
+from generator.write.lock import kit_lock
 from generator.write.yamlappend import (
     TextChange,
     append_item,
@@ -58,6 +64,25 @@ class Recorded:
     written: bool
     similar: tuple[Match, ...] = ()  # people on file who might be the same person
     notes: tuple[str, ...] = field(default=())
+
+
+F = TypeVar("F", bound=Callable[..., "Recorded"])
+
+
+def locked(function: F) -> F:
+    """Run a record-keeping verb under the kit's write lock, from reading the kit to writing the file.
+
+    Two commands run at once (two ``add referral --from ben`` in two terminals)
+    then take turns: the second reads the file the first wrote, so it picks a
+    fresh id and keeps the first one's record.
+    """
+
+    @functools.wraps(function)
+    def run(root: Path, *args: Any, **kwargs: Any) -> Recorded:
+        with kit_lock(root):
+            return function(root, *args, **kwargs)
+
+    return cast(F, run)
 
 
 def people_file(kit: Kit) -> str:
@@ -108,8 +133,9 @@ def person_record(
     birthday: str | None = None,
     client_since: dt.date | None = None,
     public_thanks: dt.date | None = None,
+    fields: dict[str, object] | None = None,
 ) -> list[str]:
-    """The YAML lines of a new person (column 0)."""
+    """The YAML lines of a new person (column 0); ``fields`` are any further fields, by their names in the file."""
     name_map = {"given": name.given, "family": name.family, "preferred": name.preferred}
     if name.order != "given-first":
         name_map["order"] = name.order
@@ -121,6 +147,7 @@ def person_record(
         "address": address,
         "birthday": birthday,
         "client_since": client_since,
+        **(fields or {}),
     }
     if public_thanks:
         record["public_thanks"] = True
@@ -128,6 +155,7 @@ def person_record(
     return record_lines(record)
 
 
+@locked
 def add_person(
     root: Path,
     today: dt.date,
@@ -139,10 +167,11 @@ def add_person(
     birthday: str | None = None,
     client_since: dt.date | None = None,
     public_thanks: dt.date | None = None,
+    fields: dict[str, object] | None = None,
     anyway: bool = False,
     dry_run: bool = False,
 ) -> Recorded:
-    """Add one person to the people file, with a new unique id."""
+    """Add one person to the people file, with a new unique id (``fields``: further fields, by file name)."""
     kit = load_kit(root, today).kit
     index = PeopleIndex(kit.people.values())
     same = index.same(name, email)
@@ -158,6 +187,7 @@ def add_person(
         birthday=birthday,
         client_since=client_since,
         public_thanks=public_thanks,
+        fields=fields,
     )
     rel = people_file(kit)
     old = read_text(root, rel)
@@ -185,6 +215,7 @@ def resolve_person(kit: Kit, ref: str) -> str:
     raise NotFound(f'no one on file is "{ref}" ({hint}to add them: ownerkit add person)')
 
 
+@locked
 def add_referral(
     root: Path,
     today: dt.date,
@@ -215,6 +246,11 @@ def add_referral(
         if other.from_id == from_id and other.date == day and (other.referred_id or other.referred_name) == friend:
             raise OwnerkitError(f"already recorded as {other.id} ({other.source}); nothing was written")
     record: dict[str, object] = {"date": day, "from": from_id, "referred": friend}
+    warnings = []
+    values = {"referred": friend if friend not in kit.people else None, "for": for_what, "note": note}
+    for key, value in values.items():
+        if value and (said := third_person_warning(value, kit.people[from_id], key)):
+            warnings.append(f"warning: {key}: {said[0]} ({said[1]})")
     default = f"{from_id}-{day.isoformat()}"
     taken = {r.id for r in kit.referrals}
     if default in taken:
@@ -226,9 +262,10 @@ def add_referral(
     new, _ = append_records(old, rel, "referrals", [lines])
     change = text_change(rel, old, new)
     ident = str(record.get("id", default))
-    return Recorded(ident, change, _finish(kit, change, today, dry_run))
+    return Recorded(ident, change, _finish(kit, change, today, dry_run), notes=tuple(warnings))
 
 
+@locked
 def touched(
     root: Path,
     today: dt.date,
@@ -262,6 +299,7 @@ def touched(
     return Recorded(pid, change, _finish(kit, change, today, dry_run), notes=tuple(notes))
 
 
+@locked
 def consent(
     root: Path,
     today: dt.date,
@@ -303,6 +341,7 @@ def consent(
 _DRAFT = re.compile(r"^draft:[ \t]*(true|yes|on|True|TRUE)[ \t]*(#.*)?(\r?\n|$)", re.MULTILINE)
 
 
+@locked
 def publish(root: Path, today: dt.date, story_ref: str, *, dry_run: bool = False) -> Recorded:
     """Clear ``draft: true`` from one story (by slug or file name) so the site shows it."""
     kit = load_kit(root, today).kit
@@ -313,7 +352,12 @@ def publish(root: Path, today: dt.date, story_ref: str, *, dry_run: bool = False
         raise NotFound(f'no story "{story_ref}" in stories/ (drafts: {drafts})')
     story = found[0]
     if not story.draft:
-        raise OwnerkitError(f"{story.source.path}: already published (it has no draft: true); nothing was written")
+        return Recorded(story.slug, text_change(story.source.path, "", ""), False, notes=("already published",))
+    if not without_comments(story.body).strip():
+        raise OwnerkitError(
+            f"{story.source.path}: has no story yet, only the starting questions (or your notes) in <!-- -->;"
+            " write the story below them first, then publish it; nothing was written"
+        )
     rel = story.source.path
     old = read_text(root, rel)
     end = old.find("\n---", 3) if rel.endswith(".md") else len(old)

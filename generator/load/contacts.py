@@ -15,6 +15,7 @@ into given and family names only when that is unambiguous.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -41,6 +42,15 @@ class Contact:
     address: str | None = None
     birthday: PartialDate | None = None
     problem: str | None = None  # why it cannot be imported (then name is None)
+    organisation: str | None = None  # a card for a shop, school or club (vCard ORG: with no person's name)
+    fields_at: tuple[tuple[str, str, int], ...] = ()  # (our field, the card's property, its line) for messages
+
+    def field_at(self, field: str) -> tuple[str, str]:
+        """``(file:line, PROPERTY)`` of one of our fields in the card, else the card's own place and the field."""
+        for ours, prop, line in self.fields_at:
+            if ours == field:
+                return f"{self.where.rsplit(':', 1)[0]}:{line}", prop
+        return self.where, field
 
     @property
     def label(self) -> str:
@@ -145,13 +155,21 @@ def _card_contact(where: str, card: vobject.base.Component) -> Contact:
     n = card.contents.get("n")
     if n and not isinstance(n[0].value, str):
         name = make_name(_join(n[0].value.given).replace("\n", " "), _join(n[0].value.family).replace("\n", " "))
+    organisation = _org(card)
     if name is None and card.contents.get("fn"):
-        full = str(card.fn.value).strip()
-        name = split_full_name(full)
-        if name is None and full:
-            return Contact(where, None, problem=f'cannot tell the given from the family name in "{full}"')
+        full = " ".join(str(card.fn.value).split())
+        name = PersonName(given=full) if len(full.split()) == 1 else None
+        if name is None and full and full != organisation:
+            return Contact(
+                where,
+                None,
+                problem=f'FN: "{full}" has no N: field to say which is the given and which the family name'
+                " (add them with ownerkit add person --given ... --family ...)",
+            )
+    if name is None and organisation:
+        name = PersonName(given=organisation)  # letters are then to the organisation itself
     if name is None:
-        return Contact(where, None, problem="the card has no name (N: or FN:)")
+        return Contact(where, None, problem="the card has no name (N:, FN: or ORG:)")
     email = _first(card, "email")
     phone = _first(card, "tel")
     bday = card.contents.get("bday")
@@ -166,7 +184,38 @@ def _card_contact(where: str, card: vobject.base.Component) -> Contact:
         phone=re.sub(r"^tel:", "", str(phone.value).strip()) or None if phone else None,
         address=_address(_first(card, "adr")),
         birthday=birthday,
+        organisation=organisation,
     )
+
+
+def _org(card: vobject.base.Component) -> str | None:
+    lines = card.contents.get("org") or []
+    if not lines:
+        return None
+    value = lines[0].value
+    parts = value if isinstance(value, (list, tuple)) else str(value).split(";")
+    text = " ".join(" ".join(str(part) for part in parts if str(part).strip()).split())
+    return text or None
+
+
+# our field: the vCard properties it is read from
+_PROPERTIES = {"name": ("N", "FN", "ORG"), "email": ("EMAIL",), "phone": ("TEL",), "address": ("ADR",)}
+_PROPERTIES["birthday"] = ("BDAY",)
+_PROPERTY = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)[;:]")
+
+
+def _fields_at(block: str, start: int) -> tuple[tuple[str, str, int], ...]:
+    """Where each of our fields is in a card: (field, property, line of the file)."""
+    seen: dict[str, tuple[str, str, int]] = {}
+    for offset, line in enumerate(block.split("\r\n")):
+        found = _PROPERTY.match(line)
+        if not found:
+            continue
+        prop = found.group(1).upper()
+        for ours, props in _PROPERTIES.items():
+            if prop in props and ours not in seen:
+                seen[ours] = (ours, prop, start + offset)
+    return tuple(seen.values())
 
 
 def read_vcard(text: str, rel: str, progress: Callable[[int, int], None] | None = None) -> list[Contact]:
@@ -185,7 +234,7 @@ def read_vcard(text: str, rel: str, progress: Callable[[int, int], None] | None 
         except (vobject.base.ParseError, ValueError, IndexError) as exc:
             contacts.append(Contact(where, None, problem=f"this card cannot be read ({exc})"))
             continue
-        contacts.append(_card_contact(where, card))
+        contacts.append(dataclasses.replace(_card_contact(where, card), fields_at=_fields_at(block, line)))
     if progress:
         progress(len(cards), len(cards))
     return contacts
@@ -241,10 +290,22 @@ def read_csv(text: str, rel: str) -> tuple[list[Contact], dict[str, str]]:
 
         def cell(field: str, row: list[str] = row) -> str:
             i = index.get(field)
-            return row[i].strip() if i is not None and i < len(row) else ""
+            return _value(row[i]) if i is not None and i < len(row) else ""
 
-        contacts.append(_row_contact(f"{rel}:{number}", cell))
+        where = f"{rel}:{number}"
+        formulas = [headers[i] for i in index.values() if i < len(row) and row[i].strip().startswith("=")]
+        if formulas:
+            problem = f'{", ".join(formulas)}: starts with "=", a spreadsheet formula, not a value'
+            contacts.append(Contact(where, None, problem=problem + " (save the sheet's values, not its formulas)"))
+            continue
+        contacts.append(_row_contact(where, cell))
     return contacts, mapping
+
+
+def _value(cell: str) -> str:
+    """A cell's text; a leading apostrophe that kept a value from being read as a formula is dropped."""
+    text = cell.strip()
+    return text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@") else text
 
 
 def _row_contact(where: str, get: Callable[[str], str]) -> Contact:

@@ -168,12 +168,6 @@ class RecordReader:
             what = "a line break (\\r)" if bad.group() == "\r" else f"an invisible control character ({code})"
             self.problem(key, f"the text holds {what}", "remove the \\ escape from the quoted value")
             return None
-        bad = _UNPRINTABLE.search(value)
-        if bad:
-            code = f"U+{ord(bad.group()):04X}"
-            what = "a line break (\\r)" if bad.group() == "\r" else f"an invisible control character ({code})"
-            self.problem(key, f"the text holds {what}", "remove the \\ escape from the quoted value")
-            return None
         text = value.strip()
         if not text:
             if rule.required:

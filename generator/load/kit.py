@@ -26,6 +26,7 @@ from generator.load.owner import load_owner
 from generator.load.people import load_referral_file
 from generator.load.records import Unbuilt
 from generator.load.stories import load_story, story_files
+from generator.model.asof import person_as_of, referrals_as_of
 from generator.model.friends import letter_field_warnings
 from generator.model.prompts import builtin_prompts
 from generator.model.records import Kit, Person, Referral, Story
@@ -69,8 +70,15 @@ def load_kit(root: Path, today: dt.date | None = None, *, warnings: bool = True)
             gc.enable()
 
 
+def clock_today() -> dt.date:
+    """The real clock's today: a record dated after it is an error, whatever ``--today`` says."""
+    return dt.date.today()
+
+
 def _load_kit(root: Path, today: dt.date | None, warnings: bool = True) -> Checked:
-    today = today or dt.date.today()
+    clock = clock_today()
+    today = today or clock
+    latest = max(today, clock)  # --today in the past (catching up): later records are not yet counted
     root = Path(root)
     problems: list[Problem] = []
     owner_file = load_owner(root, problems)
@@ -95,16 +103,19 @@ def _load_kit(root: Path, today: dt.date | None, warnings: bool = True) -> Check
     prompts.update({p.id: p for p in owner_file.prompts})
     check_stories(read, set(prompts) | owner_file.prompt_ids, problems)
     people_by_id = check_people(people, problems)
-    check_consent(people, today, problems)
+    check_consent(people, latest, problems)
     referrals = number_referrals(referrals, problems)
     for referral in [*referrals, *unbuilt]:
-        problems.extend(check_referral(referral, known, today))
+        problems.extend(check_referral(referral, known, latest))
     if warnings:
         problems.extend(quality_warnings(stories, people, today))
 
     errors = [p for p in problems if p.severity == "error"]
     if errors or owner_file.owner is None:
         raise KitInvalid(errors)
+    if today < clock:
+        people_by_id = {pid: person_as_of(person, today) for pid, person in people_by_id.items()}
+        referrals = referrals_as_of(referrals, today)
     kit = Kit(
         root=root,
         owner=owner_file.owner,

@@ -221,21 +221,8 @@ def letter_field_warnings(kit: Kit) -> list[Problem]:
             if not value:
                 continue
             line, col = referral.source.at(field)
-            if word := turned_on_reader(value, reader, field):
-                found.append(
-                    Problem(
-                        referral.source.path,
-                        line,
-                        col,
-                        field,
-                        f'"{word}" speaks of {reader.name.greeting} in the third person,'
-                        f" but the letter is to {reader.name.greeting}",
-                        _rewrite_hint(value, reader)
-                        + "; until then the letter "
-                        + (f'says "{name_alone(value)}"' if field == "referred" else "leaves it out"),
-                        "warning",
-                    )
-                )
+            if said := third_person_warning(value, reader, field):
+                found.append(Problem(referral.source.path, line, col, field, *said, "warning"))
             if topic := mentions(value, reader.dont_mention):
                 found.append(_touch(referral.source.path, line, col, field, reader, topic))
     for person in kit.people.values():
@@ -249,6 +236,18 @@ def letter_field_warnings(kit: Kit) -> list[Problem]:
             line, col = person.source.at("letter_lines")
             found.append(_touch(person.source.path, line, col, "letter_lines", person, topic))
     return found
+
+
+def third_person_warning(value: str, reader: Person, field: str) -> tuple[str, str] | None:
+    """``(message, hint)`` when ``value`` in a referral's ``field`` speaks of its reader in the third person."""
+    word = turned_on_reader(value, reader, field)
+    if not word:
+        return None
+    until = f'says "{name_alone(value)}"' if field == "referred" else "leaves it out"
+    return (
+        f'"{word}" speaks of {reader.name.greeting} in the third person, but the letter is to {reader.name.greeting}',
+        f"{_rewrite_hint(value, reader)}; until then the letter {until}",
+    )
 
 
 def _rewrite_hint(value: str, reader: Person) -> str:

@@ -17,6 +17,7 @@ from generator.model.dates import PartialDate, months_before
 from generator.model.names import PersonName
 from generator.model.prompts import Prompt, builtin_prompt_list, builtin_prompts
 from generator.model.rules import declare
+from generator.model.text import without_comments
 
 OUTCOMES = ("pending", "client", "not-a-fit")
 THANKS_HOW = ("handwritten", "email", "call", "in-person")
@@ -147,7 +148,7 @@ class Story:
 
     @property
     def words(self) -> int:
-        return len(self.body.split())
+        return len(without_comments(self.body).split())
 
     @property
     def reading_minutes(self) -> int:

@@ -7,6 +7,7 @@ from collections import Counter
 from urllib.parse import quote
 
 from generator.model.records import Story
+from generator.model.text import without_comments
 from generator.render.site.brand import network
 from generator.render.site.builder import PAGE_HIDE, RELATED, SiteBuilder
 from generator.render.site.images import RASTER_SUFFIXES, preview_image
@@ -19,7 +20,7 @@ _HEADING = re.compile(r"^#{2,6}\s|<h[2-6][\s>]", re.MULTILINE)
 def render_story(site: SiteBuilder, story: Story) -> None:
     here = site.story_path(story)
     preview = story_preview(site, story)
-    hide = PAGE_HIDE if not _HEADING.search(story.body) else tuple(h for h in PAGE_HIDE if h != "toc")
+    hide = PAGE_HIDE if not _HEADING.search(without_comments(story.body)) else tuple(h for h in PAGE_HIDE if h != "toc")
     front = site.front(
         story.title,
         story.summary,
@@ -52,8 +53,9 @@ def render_story(site: SiteBuilder, story: Story) -> None:
             f'<li><a href="{esc(site.href(here, site.story_path(s)))}">{esc(s.title)}</a></li>' for s in shown
         )
         tail.append(f'<aside class="ok-related" data-search-exclude><h2>Related stories</h2><ul>{items}</ul></aside>\n')
-    site.pictures.publish_linked(story.body, story.source.path)
-    body = site.pictures.size_markdown(story.body.strip(), story.source.path)
+    text = without_comments(story.body)  # the owner's notes and the starter's questions stay hers
+    site.pictures.publish_linked(text, story.source.path)
+    body = site.pictures.size_markdown(text.strip(), story.source.path)
     site.add_page(here, [front, *head], body + "\n", "".join(tail))
 
 
