@@ -20,6 +20,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from generator.errors import Problem
+from generator.load.shown import shown_problem
 from generator.load.yamlsource import MarkedList, MarkedMap
 from generator.model.cards import card_size
 from generator.model.dates import MONTH_NAMES, PartialDate
@@ -153,7 +154,11 @@ class RecordReader:
         value = self.data.get(key)
         if value is None:
             return None
-        return _READERS[rule.kind](self, key, value, rule)
+        result = _READERS[rule.kind](self, key, value, rule)
+        if why := shown_problem(result, rule):  # as a reader would see it: load/shown.py
+            self.problem(key, *why)
+            return None
+        return result
 
     def _text(self, key: str, value: Any, rule: Rule) -> str | None:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
