@@ -783,3 +783,24 @@ def test_readme_shows_real_letters_from_the_example(pid: str) -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
     card = (GOLDEN / "example" / f"{pid}.txt").read_text("utf-8").split("-" * 60)[1].strip("\n")
     assert card in readme
+
+
+def test_a_relation_that_touches_dont_mention_leaves_the_friend_by_name_alone(kit) -> None:
+    people = "people:\n  - id: joao-silva\n    name: {given: João, family: Silva}\n    dont_mention: [divorce]\n"
+    referrals = """\
+    referrals:
+      - date: 2026-10-01
+        from: joao-silva
+        referred: {name: Lin, relation: ex-wife}
+        for: a birthday cake
+        outcome: client
+    """
+    root = kit({"referrals/people.yml": people, "referrals/2026.yml": referrals})
+    result = run_cli(root, "letters")
+    assert result.exit_code == 0, result.output
+    body = body_of((root / "letters" / "joao-silva.txt").read_text("utf-8"))
+    assert "Lin" in body and "ex-wife" not in body
+    assert (
+        "left out of the letter for joao-silva: referred: of joao-silva-2026-10-01 at referrals/2026.yml:2"
+        ' (it touches "divorce" (dont_mention); the letter says "Lin")'
+    ) in result.output

@@ -61,6 +61,22 @@ READER = Person(id="tom-hale", name=PersonName(given="Thomas", family="Hale", pr
         ("the school's budget cuts", "the school hall piano", False),  # three key words: one is not enough
         ("the school's budget cuts", "the budget for the school", True),
         ("the old shop", "her old piano", False),  # small common words are not key words
+        # simple word forms: -y/-ies, -ncy/-nt, -cy/-t, accents folded
+        ("bankruptcy", "the year he went bankrupt", True),
+        ("redundancy", "since she was made redundant", True),
+        ("pregnancy", "now that she is pregnant", True),
+        ("divorce", "a divorcée these days", True),
+        ("her divorce", "a divorcee these days", True),
+        # the related words of common sensitive topics (topics.RELATED)
+        ("cancer", "after the chemotherapy", True),
+        ("cancer", "a cancerous growth", True),
+        ("the accident", "since the car crash", True),
+        ("divorce", "your ex-wife Lin", True),
+        ("her husband's death", "the funeral in May", True),
+        ("redundancy", "when he was laid off", True),
+        ("pregnancy", "the baby due in June", True),
+        ("the accident", "more than I was expecting", False),  # related words belong to their own topic
+        ("cancer", "the car crash", False),
     ],
 )
 def test_dont_mention_matches_by_meaning(topic: str, text: str, touched: bool) -> None:

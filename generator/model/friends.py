@@ -149,7 +149,11 @@ def make_friend(
         name = short
     recorded = referral.referred_record
     if recorded and recorded.relation:
-        name = f"your {recorded.relation} {name}"
+        if topic := mentions(recorded.relation, avoid):
+            why = _touches(topic) + f'; the letter says "{short}"'
+            left_out.append(LeftOut(reader.id, f"referred: of {referral.id}", why, where))
+        else:
+            name = f"your {recorded.relation} {name}"
     if topic := mentions(name, avoid):
         left_out.append(
             LeftOut(reader.id, f"referred: of {referral.id}", _touches(topic) + '; the letter says "a friend"', where)
