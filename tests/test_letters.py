@@ -804,3 +804,26 @@ def test_a_relation_that_touches_dont_mention_leaves_the_friend_by_name_alone(ki
         "left out of the letter for joao-silva: referred: of joao-silva-2026-10-01 at referrals/2026.yml:2"
         ' (it touches "divorce" (dont_mention); the letter says "Lin")'
     ) in result.output
+
+
+def test_a_friend_who_has_died_gets_no_news_in_the_present_tense(kit) -> None:
+    people = """\
+    people:
+      - id: noor-ali
+        name: {given: Noor, family: Ali}
+      - id: sipho-dube
+        name: {given: Sipho, family: Dube}
+        deceased: true
+    """
+    referrals = """\
+    referrals:
+      - {date: 2026-10-01, from: noor-ali, referred: Bob, for: a tuning, outcome: client}
+      - {date: 2026-10-02, from: noor-ali, referred: Sipho Dube, for: a coat, outcome: client}
+    """
+    root = kit({"referrals/people.yml": people, "referrals/2026.yml": referrals})
+    result = run_cli(root, "letters")
+    assert result.exit_code == 0, result.output
+    body = body_of((root / "letters" / "noor-ali.txt").read_text("utf-8"))
+    assert "Sipho" in body  # thanked for the referral ...
+    assert "coat" not in body and "Sipho Dube" not in body  # ... by the name on file, and no news about him
+    assert "Bob" in body and "a tuning" in body

@@ -183,13 +183,23 @@ def make_friend(
         where=where,
         told=thanked.told if thanked else None,
         note_told=bool(thanked and thanked.note_told),
-        deceased=bool(referral.referred_id in kit.people and kit.people[referral.referred_id or ""].deceased),
+        deceased=bool((on_file := _on_file(kit, referral)) and on_file.deceased),
     )
+
+
+def _on_file(kit: Kit, referral: Referral) -> Person | None:
+    """The friend's record: by id, or by a ``referred:`` name that is exactly one person's full name."""
+    person = kit.people.get(referral.referred_id or "")
+    if person is not None or not referral.referred_name:
+        return person
+    wanted = " ".join(referral.referred_name.split()).casefold()
+    found = [p for p in kit.people.values() if p.name.full.casefold() == wanted]
+    return found[0] if len(found) == 1 else None
 
 
 def _friend_name(kit: Kit, referral: Referral) -> tuple[str, str | None, int | None]:
     """The friend's name, pronoun and how many people, from their record or the referral."""
-    person = kit.people.get(referral.referred_id or "")
+    person = _on_file(kit, referral)
     if person is not None:
         return addressed(person), person.pronoun if not person.with_names else "they", 1 + len(person.with_names)
     name = referral.referred_name or ""

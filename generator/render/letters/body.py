@@ -256,11 +256,11 @@ class BodyWriter:
         names = join_names([in_sentence(f.name) for f in friends])
         said = [self._say("thank", {"friend": names, "Friend": capitalise(names)}, required=True)]
         for friend in friends:
-            if not friend.for_what:
+            if not friend.for_what or friend.deceased:  # nothing in the present tense about a friend who has died
                 continue
             slot = {"client": "each-for-client", "not-a-fit": "each-for-not-a-fit"}.get(friend.outcome, "each-for")
             said.append(self._say(slot, friend_values(friend, named=True, pronouns=False), required=True))
-        if any(f.outcome == "not-a-fit" for f in friends):
+        if any(f.outcome == "not-a-fit" and not f.deceased for f in friends):
             said.append(self._say("some-not-a-fit", {}))
         return said
 
@@ -268,7 +268,7 @@ class BodyWriter:
         said: list[Sentence | None] = []
         main = letter.situation == "follow-up" and not letter.thanks
         for friend in letter.follow_ups:
-            if friend.outcome != "client":
+            if friend.outcome != "client" or friend.deceased:
                 continue
             said.append(self._say("news" if main else "news-too", friend_values(friend), required=main))
             if main and friend.note and not friend.note_told:
