@@ -20,6 +20,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from generator.errors import Problem
+from generator.load.shown import shown_problem
 from generator.load.yamlsource import MarkedList, MarkedMap
 from generator.model.cards import card_size
 from generator.model.dates import MONTH_NAMES, PartialDate
@@ -153,7 +154,11 @@ class RecordReader:
         value = self.data.get(key)
         if value is None:
             return None
-        return _READERS[rule.kind](self, key, value, rule)
+        result = _READERS[rule.kind](self, key, value, rule)
+        if why := shown_problem(result, rule):  # as a reader would see it: load/shown.py
+            self.problem(key, *why)
+            return None
+        return result
 
     def _text(self, key: str, value: Any, rule: Rule) -> str | None:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
@@ -161,12 +166,6 @@ class RecordReader:
             return None
         if not isinstance(value, str):
             self.problem(key, f"expected text, got the number {value}", "put it in quotes")
-            return None
-        bad = _UNPRINTABLE.search(value)
-        if bad:
-            code = f"U+{ord(bad.group()):04X}"
-            what = "a line break (\\r)" if bad.group() == "\r" else f"an invisible control character ({code})"
-            self.problem(key, f"the text holds {what}", "remove the \\ escape from the quoted value")
             return None
         bad = _UNPRINTABLE.search(value)
         if bad:

@@ -153,6 +153,31 @@ def plain_text(text: str | None) -> str | None:
     return text or None
 
 
+# words no phrase can end on ("a tuning for the"); and, for a name, prepositions too ("Jo from")
+_DANGLING = frozenset(["a", "an", "the", "my", "your", "its", "our", "their", "and", "or", "&", "but", "nor"])
+_DANGLING_IN_NAMES = frozenset(["of", "from", "for", "to", "with", "at", "in", "on", "by", "near", "than"])
+
+
+def broken_end(phrase: str, name: bool = True, cut: bool = False) -> str | None:
+    """How ``phrase`` cannot stand as a name (or, not ``name``, a phrase) in a sentence; ``None`` when it can.
+
+    Empty (or no letter at all); ending on an article or conjunction ("a
+    tuning for the"); a name also not on a preposition ("Jo from"; "a piano
+    to practise on" is good English, a lone "for" is not). A phrase ``cut`` from a longer one also
+    not in a possessive ("Ben's" out of "Ben's mum"); the owner's whole text
+    may ("the organist at St Laurence's").
+    """
+    words = phrase.replace(",", " ").split()
+    if not words or not any(c.isalnum() for c in phrase):
+        return "it is empty"
+    last = words[-1].rstrip(".;:!?")
+    if cut and re.search(r"\w['’]s$", last):
+        return f'it ends in a possessive, "{last}"'
+    if last.casefold() in _DANGLING or ((name or len(words) == 1) and last.casefold() in _DANGLING_IN_NAMES):
+        return f'it ends on "{last}"'
+    return None
+
+
 def as_sentence(text: str) -> str:
     """Owner's words made into a sentence: a capital to start, a full stop to end when none is there."""
     text = capitalise(text.strip())

@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from generator.errors import Problem
-from generator.model.english import join_names, plain_text
+from generator.model.english import broken_end, join_names, plain_text
 from generator.model.records import Kit, Person, Referral
 from generator.model.topics import mentions
 
@@ -50,8 +50,10 @@ class Friend:
     """One referral as a letter may speak of it."""
 
     referral_id: str
-    name: str  # as the referrer knows the friend: "your neighbour Ingrid", "Lorna, the choir's new alto"
-    short: str  # the name alone, for a second mention: "Ingrid", "Lorna"
+    # as the referrer knows the friend: "your neighbour Ingrid", "Lorna, the choir's new alto"; empty when no
+    # name is safe to write ("Ben's mum" to Ben): sentences are then chosen that need none
+    name: str
+    short: str  # the name alone, for a second mention: "Ingrid", "Lorna" (empty with ``name``)
     pronoun: str | None  # she, he, they: only when recorded
     count: int | None  # how many people: only when known
     for_what: str | None
@@ -96,10 +98,14 @@ def envelope_names(person: Person) -> list[str]:
 
 
 def name_alone(text: str) -> str:
-    """The friend's name without the owner's description: "Ingrid, her neighbour" → "Ingrid"."""
+    """The friend's name without the owner's description: "Ingrid, her neighbour" → "Ingrid".
+
+    Empty when no clean name can be cut out: "Ben's mum" would leave "Ben's",
+    a possessive with nothing after it, so a letter says no name at all.
+    """
     head = text.split(",")[0].strip()
     if head.split()[:1] in (["The"], ["A"], ["An"]):
-        return head  # "The PTA chair": a description is the name
+        return "" if broken_end(head) else head  # "The PTA chair": a description is the name
     words: list[str] = []
     for word in head.split():
         if words and not word[:1].isupper() and word not in ("and", "&"):
@@ -107,7 +113,8 @@ def name_alone(text: str) -> str:
         words.append(word)
     while words and words[-1] in ("and", "&"):
         words.pop()
-    return " ".join(words) or head
+    alone = " ".join(words) or head
+    return "" if broken_end(alone, cut=alone != text.strip()) else alone
 
 
 def turned_on_reader(text: str, reader: Person, field: str) -> str | None:
@@ -143,22 +150,24 @@ def make_friend(
     """The referral as a letter to ``reader`` may speak of it; what is unsafe is simplified or left out."""
     where = str(referral.source)
     name, pronoun, count = _friend_name(kit, referral)
-    short = name_alone(name)
+    short = safe_name(name, reader)
     if word := turned_on_reader(name, reader, "referred"):
-        left_out.append(_third_person(reader, "referred:", name, word, where, f'the letter says "{short}"'))
+        left_out.append(_third_person(reader, "referred:", name, word, where, _instead(short)))
+        name = short
+    elif why := broken_end(name):
+        left_out.append(LeftOut(reader.id, f'referred: "{name}"', f"{why}; {_instead(short)}", where))
         name = short
     recorded = referral.referred_record
     if recorded and recorded.relation:
         if topic := mentions(recorded.relation, avoid):
-            why = _touches(topic) + f'; the letter says "{short}"'
+            why = f"{_touches(topic)}; {_instead(short)}"
             left_out.append(LeftOut(reader.id, f"referred: of {referral.id}", why, where))
         else:
-            name = f"your {recorded.relation} {name}"
+            name = f"your {recorded.relation} {name}".strip()
+            short = short or name
     if topic := mentions(name, avoid):
-        left_out.append(
-            LeftOut(reader.id, f"referred: of {referral.id}", _touches(topic) + '; the letter says "a friend"', where)
-        )
-        name = short = "a friend of yours"
+        left_out.append(LeftOut(reader.id, f"referred: of {referral.id}", f"{_touches(topic)}; {_instead('')}", where))
+        name = short = ""
     values = {"for": plain_text(referral.for_what), "note": plain_text(referral.note)}
     for field, value in values.items():
         if not value:
@@ -168,6 +177,9 @@ def make_friend(
             values[field] = None
         elif word := turned_on_reader(value, reader, field):
             left_out.append(_third_person(reader, f"{field}:", value, word, where, "left out"))
+            values[field] = None
+        elif field == "for" and (why := broken_end(value, name=False)):
+            left_out.append(LeftOut(reader.id, f'for: "{value}"', f"{why}; left out", where))
             values[field] = None
     thanked = referral.thanked
     return Friend(
@@ -211,6 +223,16 @@ def _friend_name(kit: Kit, referral: Referral) -> tuple[str, str | None, int | N
     return name, pronoun, count
 
 
+def safe_name(text: str, reader: Person) -> str:
+    """The friend's name alone, when it can be cut out cleanly and does not name the reader; else empty."""
+    alone = name_alone(text)
+    return "" if turned_on_reader(alone, reader, "referred") else alone
+
+
+def _instead(short: str) -> str:
+    return f'the letter says "{short}"' if short else "the letter leaves the friend's name out"
+
+
 def _touches(topic: str) -> str:
     return f'it touches "{topic}" (dont_mention)'
 
@@ -232,13 +254,8 @@ def letter_field_warnings(kit: Kit) -> list[Problem]:
             continue
         values = {"referred": referral.referred_name, "for": referral.for_what, "note": referral.note}
         for field, value in values.items():
-            if not value:
-                continue
-            line, col = referral.source.at(field)
-            if said := third_person_warning(value, reader, field):
-                found.append(Problem(referral.source.path, line, col, field, *said, "warning"))
-            if topic := mentions(value, reader.dont_mention):
-                found.append(_touch(referral.source.path, line, col, field, reader, topic))
+            if value:
+                found.extend(_field_warnings(referral, field, value, reader))
     for person in kit.people.values():
         found.extend(_name_warnings(person))
         for item in person.remember:
@@ -252,24 +269,52 @@ def letter_field_warnings(kit: Kit) -> list[Problem]:
     return found
 
 
+def _field_warnings(referral: Referral, field: str, value: str, reader: Person) -> list[Problem]:
+    """What a letter to ``reader`` must leave out or simplify of one field, and the rewrite to suggest."""
+    path, (line, col) = referral.source.path, referral.source.at(field)
+    found = []
+    if said := third_person_warning(value, reader, field):
+        found.append(Problem(path, line, col, field, *said, "warning"))
+    elif field != "note" and (why := broken_end(value, name=field == "referred")):
+        hint = "finish it, or write the friend's name alone" if field == "referred" else "finish it"
+        until = _until(value, reader, field)
+        found.append(Problem(path, line, col, field, f'"{value}": {why}', f"{hint}; until then {until}", "warning"))
+    if topic := mentions(value, reader.dont_mention):
+        found.append(_touch(path, line, col, field, reader, topic))
+    return found
+
+
 def third_person_warning(value: str, reader: Person, field: str) -> tuple[str, str] | None:
     """``(message, hint)`` when ``value`` in a referral's ``field`` speaks of its reader in the third person."""
     word = turned_on_reader(value, reader, field)
     if not word:
         return None
-    until = f'says "{name_alone(value)}"' if field == "referred" else "leaves it out"
+    short = safe_name(value, reader) if field == "referred" else ""
+    reads = reader.name.greeting
     return (
-        f'"{word}" speaks of {reader.name.greeting} in the third person, but the letter is to {reader.name.greeting}',
-        f"{_rewrite_hint(value, reader)}; until then the letter {until}",
+        f'"{word}" speaks of {reads} in the third person, but the letter is to {reads}',
+        f"{_rewrite_hint(value, reader, short)}; until then {_until(value, reader, field)}",
     )
 
 
-def _rewrite_hint(value: str, reader: Person) -> str:
-    """The rewrite to suggest, or (when it needs more than a word changed) how to make it."""
+def _until(value: str, reader: Person, field: str) -> str:
+    """What the letter does until the owner rewrites ``value``."""
+    return _instead(safe_name(value, reader)) if field == "referred" else "the letter leaves it out"
+
+
+def _rewrite_hint(value: str, reader: Person, short: str = "x") -> str:
+    """The rewrite to suggest, or (when it needs more than a word changed) how to make it.
+
+    A friend with no clean name to cut out ("Ben's mum") can also be a record
+    with their name and relation, so the letter says "your mum Carol".
+    """
     rewrite = second_person(value, reader)
-    if rewrite != value:
-        return f'write "{rewrite}"'
-    return f'rewrite it speaking to {reader.name.greeting} as "you"'
+    if rewrite == value:
+        return f'rewrite it speaking to {reader.name.greeting} as "you"'
+    relation = rewrite[5:] if rewrite.startswith("your ") and not short else ""
+    if relation:
+        return f'write "{rewrite}", or referred: {{name: <their name>, relation: {relation}}}'
+    return f'write "{rewrite}"'
 
 
 def _touch(path: str, line: int, col: int, field: str, person: Person, topic: str) -> Problem:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from generator.model.rules import declare
+from generator.model.shown_text import NAME_MAX
 
 NAME_ORDERS = ("given-first", "family-first")
 
@@ -27,10 +28,12 @@ def _unspaced(text: str) -> bool:
 
 @dataclass(frozen=True)
 class PersonName:
-    given: str = declare("line", True, doc="given name, or the only name of someone with one name")
-    family: str | None = declare("line", doc="family name; leave out for someone with one name", default=None)
+    given: str = declare("line", True, name_limit=NAME_MAX, doc="given name, or the only name of someone with one name")
+    family: str | None = declare(
+        "line", name_limit=NAME_MAX, doc="family name; leave out for someone with one name", default=None
+    )
     preferred: str | None = declare(
-        "line", doc="what you call them; letters greet them by it (default: given)", default=None
+        "line", name_limit=NAME_MAX, doc="what you call them; letters greet them by it (default: given)", default=None
     )
     order: Literal["given-first", "family-first"] = declare(
         "choice", choices=NAME_ORDERS, doc="how the full name is written (default: given-first)", default="given-first"

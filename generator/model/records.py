@@ -17,6 +17,7 @@ from generator.model.dates import PartialDate, months_before
 from generator.model.names import PersonName
 from generator.model.prompts import Prompt, builtin_prompt_list, builtin_prompts
 from generator.model.rules import declare
+from generator.model.shown_text import BUSINESS_MAX, FRIEND_MAX, NAME_MAX
 from generator.model.text import without_comments
 
 OUTCOMES = ("pending", "client", "not-a-fit")
@@ -92,7 +93,7 @@ class Brand:
 @dataclass(frozen=True, kw_only=True)
 class Owner:
     name: PersonName = declare("name", True, record=PersonName, doc="the owner's name: given, family, preferred, order")
-    business: str = declare("text", True, doc="the business name")
+    business: str = declare("text", True, name_limit=BUSINESS_MAX, doc="the business name")
     tagline: str | None = declare("text", doc="one line under the name on the home page", default=None)
     photo: str | None = declare("path", doc="a picture of you, relative to stories/", default=None)
     photo_alt: str | None = declare("text", doc="what the photo shows, for people who cannot see it", default=None)
@@ -108,7 +109,7 @@ class Owner:
     values: tuple[Value, ...] = declare(
         "list", record=Value, doc="what you stand for: each with title and text", default=()
     )
-    signature: str = declare("text", True, doc="how you sign letters")
+    signature: str = declare("text", True, name_limit=NAME_MAX, doc="how you sign letters")
     sign_off: str | None = declare(
         "text",
         doc='how every letter closes, e.g. "Warm wishes," (default: varied closings chosen for you)',
@@ -212,7 +213,7 @@ class Person:
         "date", doc="when they took that back: the site no longer names them", default=None
     )
     public_name: str | None = declare(
-        "text", doc="how the site names them (default: preferred or given name, family initial)", default=None
+        "text", name_limit=NAME_MAX, doc="how the site names them (default: their name, family initial)", default=None
     )
     testimonial: str | None = declare("text", doc="words they agreed to share on the site", default=None)
     pronoun: str | None = declare(
@@ -226,7 +227,7 @@ class Person:
         default=(),
     )
     organisation: str | None = declare(
-        "text", doc="a shop, school or club: its name; name: is then the person you write to", default=None
+        "text", name_limit=BUSINESS_MAX, doc="a shop, school or club; name: is the person you write to", default=None
     )
     sign_off: str | None = declare(
         "text", doc='how letters to them close, e.g. "With love," (default: the owner\'s, else varied)', default=None
@@ -268,9 +269,11 @@ class Thanks:
 class Referred:
     """A referred friend written as a small record, for letters that need more than a name."""
 
-    name: str = declare("text", True, doc="the friend's name, as you would write it to the referrer")
+    name: str = declare(
+        "text", True, name_limit=NAME_MAX, doc="the friend's name, as you would write it to the referrer"
+    )
     relation: str | None = declare(
-        "text", doc="who they are to the referrer: neighbour, brother, colleague", default=None
+        "text", name_limit=NAME_MAX, doc="who they are to the referrer: neighbour, brother, colleague", default=None
     )
     pronoun: str | None = declare("choice", choices=PRONOUNS, doc="she, he or they", default=None)
     count: int | None = declare(
@@ -288,6 +291,7 @@ class Referral:
     referred: str | Referred = declare(
         "friend",
         True,
+        name_limit=FRIEND_MAX,
         record=Referred,
         doc="the friend's person id, their name, or name with relation, pronoun and count",
     )

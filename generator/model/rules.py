@@ -22,7 +22,9 @@ class Rule:
 
     ``key`` is the field's name in the owner's files when it differs from the
     attribute (``from`` is read into ``from_id``); ``record`` is the record each
-    value (a ``map``) or each item (a ``list``) is read into.
+    value (a ``map``) or each item (a ``list``) is read into. ``name_limit``
+    marks a name (a person's, a friend's, a business's): at most that many
+    characters, and never a placeholder such as ``None`` or ``N/A``.
     """
 
     kind: str
@@ -31,6 +33,7 @@ class Rule:
     doc: str = ""
     key: str = ""
     record: type | None = None
+    name_limit: int = 0
 
 
 def declare(
@@ -41,10 +44,11 @@ def declare(
     choices: Iterable[str] = (),
     key: str = "",
     record: type | None = None,
+    name_limit: int = 0,
     default: Any = dataclasses.MISSING,
 ) -> Any:
     """A dataclass field that carries its rule; without ``default`` the field is required to build the record."""
-    rule = Rule(kind, required, tuple(choices), doc, key, record)
+    rule = Rule(kind, required, tuple(choices), doc, key, record, name_limit)
     return dataclasses.field(default=default, metadata={"rule": rule})
 
 

@@ -102,6 +102,17 @@ def _block_end(lines: list[str], start: int, column: int) -> int:
     return last
 
 
+def _after_last_item(text: str, sequence: yaml.SequenceNode, new_lines: list[str]) -> tuple[str, int]:
+    """``text`` with ``new_lines`` (indented already) after a block list's last item, and the first one's line."""
+    nl = _newline(text)
+    lines = text.splitlines(keepends=True)
+    last = _block_end(lines, sequence.value[-1].start_mark.line, sequence.start_mark.column)
+    before = "".join(lines[: last + 1])
+    if not before.endswith(("\n", "\r")):
+        before += nl
+    return before + "".join(line + nl for line in new_lines) + "".join(lines[last + 1 :]), last + 2
+
+
 def append_records(text: str, rel: str, key: str, records: list[list[str]]) -> tuple[str, int]:
     """``text`` with ``records`` (each as lines at column 0) added at the end of the top-level list ``key``.
 
@@ -143,18 +154,12 @@ def append_records(text: str, rel: str, key: str, records: list[list[str]]) -> t
         rest = text[end:line_end].rstrip("\r")
         head = text[:start].rstrip(" ") + rest
         return head + nl + nl.join(items(2)) + text[line_end:], node.start_mark.line + 2
-    dash_col = node.start_mark.column
-    last_item = node.value[-1]
-    last = _block_end(lines, last_item.start_mark.line, dash_col)
     spaced = (
         any(not lines[item.start_mark.line - 1].strip() for item in node.value[1:] if item.start_mark.line > 0)
         and len(node.value) > 1
     )
-    added = ([""] if spaced else []) + items(dash_col)
-    before = "".join(lines[: last + 1])
-    if not before.endswith(("\n", "\r")):
-        before += nl
-    return before + "".join(line + nl for line in added) + "".join(lines[last + 1 :]), last + 2 + (1 if spaced else 0)
+    new_text, first = _after_last_item(text, node, ([""] if spaced else []) + items(node.start_mark.column))
+    return new_text, first + (1 if spaced else 0)
 
 
 def _line_of_key(root: yaml.Node | None, key: str) -> int:
@@ -217,15 +222,8 @@ def append_item(text: str, rel: str, person_id: str, key: str, item: list[str]) 
         return _field_insert(text, node, [f"{key}:"] + [f"  {line}" for line in dashed])
     if not isinstance(existing, yaml.SequenceNode) or existing.flow_style or not existing.value:
         raise EditRefused(f"{rel}: {key}: of {person_id} is not a list of - items; edit it by hand")
-    nl = _newline(text)
-    lines = text.splitlines(keepends=True)
-    dash_col = existing.start_mark.column
-    last = _block_end(lines, existing.value[-1].start_mark.line, dash_col)
-    before = "".join(lines[: last + 1])
-    if not before.endswith(("\n", "\r")):
-        before += nl
-    pad = " " * dash_col
-    return before + "".join(pad + line + nl for line in dashed) + "".join(lines[last + 1 :]), last + 2
+    pad = " " * existing.start_mark.column
+    return _after_last_item(text, existing, [pad + line for line in dashed])
 
 
 def verify_kit(root: Path, texts: dict[str, str], today: dt.date) -> None:
@@ -309,14 +307,8 @@ def add_follow_up(text: str, referral: Referral, day: str) -> tuple[str, list[in
     if existing.flow_style:
         at = existing.value[-1].end_mark.index
         return text[:at] + f", {day}" + text[at:], [existing.value[-1].end_mark.line + 1], 0
-    nl = _newline(text)
-    lines = text.splitlines(keepends=True)
-    dash_col = existing.start_mark.column
-    last = _block_end(lines, existing.value[-1].start_mark.line, dash_col)
-    before = "".join(lines[: last + 1])
-    if not before.endswith(("\n", "\r")):
-        before += nl
-    return before + " " * dash_col + f"- {day}" + nl + "".join(lines[last + 1 :]), [last + 2], 1
+    new_text, first = _after_last_item(text, existing, [" " * existing.start_mark.column + f"- {day}"])
+    return new_text, [first], 1
 
 
 def _thanks_then_follow_ups(rel: str, old: str, file_edits: list[Edit]) -> tuple[str, list[tuple[Edit, list[int]]]]:

@@ -87,7 +87,9 @@ class Phrasebook:
     def __init__(self) -> None:
         self.used: Counter[str] = Counter()  # by phrasing, so that names do not hide a form sentence
 
-    def say(self, slot: str, values: dict[str, str | None], key: str, turn: int, required: bool = False) -> Sentence | None:
+    def say(
+        self, slot: str, values: dict[str, str | None], key: str, turn: int, required: bool = False
+    ) -> Sentence | None:
         """A sentence for ``slot`` using ``values``; ``None`` when nothing fits (or silence was chosen)."""
         options = PHRASINGS[slot] if slot in PHRASINGS else SIGN_OFFS[slot.removeprefix("sign-off-")]
         start = (zlib.crc32(f"{key}:{slot}".encode()) + turn) % len(options)
@@ -130,6 +132,12 @@ def friend_values(friend: Friend, named: bool = False, pronouns: bool = True) ->
     subject, obj = pronoun(friend.pronoun, 0), pronoun(friend.pronoun, 1)
     they_are = pronoun(friend.pronoun, 3)
     name = friend.short if named else friend.name
+    if not name:  # no safe name: only sentences that need none
+        return dict.fromkeys(("friend", "Friend", "subject", "Subject", "name", "They_are"), None) | {
+            "for_what": what_for(friend.for_what).for_phrase if friend.for_what else None,
+            "asked_me": what_for(friend.for_what).asked_me if friend.for_what else None,
+            "was": None,
+        }
     shape = what_for(friend.for_what) if friend.for_what else None
     by_pronoun = named and pronouns and bool(subject and obj)
     if by_pronoun:
@@ -180,12 +188,16 @@ class BodyWriter:
         since = person.client_since
         if letter.situation == "hello":
             kind = "hello"
-        elif person.best_customer or letter.total_sent >= WARM_AFTER_SENT or (since and (today - since).days >= 5 * 365):
+        elif (
+            person.best_customer or letter.total_sent >= WARM_AFTER_SENT or (since and (today - since).days >= 5 * 365)
+        ):
             kind = "warm"
         else:
             kind = "thanks"
         turn = letter.letters_before
-        said = self.book.say(f"sign-off-{kind}", {}, person.id, turn) or self.book.say("sign-off-any", {}, person.id, turn)
+        said = self.book.say(f"sign-off-{kind}", {}, person.id, turn) or self.book.say(
+            "sign-off-any", {}, person.id, turn
+        )
         said = said or self.book.say(f"sign-off-{kind}", {}, person.id, turn, required=True)
         return said.text if said else SIGN_OFFS["thanks"][0]
 
@@ -234,8 +246,9 @@ class BodyWriter:
         said: list[Sentence | None] = [Sentence(as_sentence(friend.note))] if leads and friend.note else []
         values = friend_values(friend, named=leads)
         thank = None
-        if leads and values["friend"] == in_clause(friend.short):  # named just now, and no pronoun to say it again
-            thank = self._say("thank-for-named" if friend.for_what else "thank-named", values)
+        unnamed = not friend.name  # no safe name ("Ben's mum" to Ben): thanks that need none
+        if unnamed or (leads and values["friend"] == in_clause(friend.short)):  # or named just now, no pronoun
+            thank = self._say("thank-for-named" if values["for_what"] else "thank-named", values, required=unnamed)
         said.append(thank or self._say("thank-for" if friend.for_what else "thank", values, required=True))
         after = friend_values(friend, named=True)
         if after["friend"] == in_clause(friend.short):  # no pronoun: never the name again straight after
@@ -253,7 +266,11 @@ class BodyWriter:
         return said
 
     def _friends(self, friends: tuple[Friend, ...]) -> list[Sentence | None]:
-        names = join_names([in_sentence(f.name) for f in friends])
+        unnamed = sum(1 for f in friends if not f.name)  # no safe name: counted, never guessed
+        others = [f"{number_words(unnamed)} {'other' if unnamed == 1 else 'others'}"] if unnamed else []
+        names = join_names([*(in_sentence(f.name) for f in friends if f.name), *others])
+        if unnamed == len(friends):
+            return [self._say("thank-named", {}, required=True)]
         said = [self._say("thank", {"friend": names, "Friend": capitalise(names)}, required=True)]
         for friend in friends:
             if not friend.for_what or friend.deceased:  # nothing in the present tense about a friend who has died
@@ -270,7 +287,8 @@ class BodyWriter:
         for friend in letter.follow_ups:
             if friend.outcome != "client" or friend.deceased:
                 continue
-            said.append(self._say("news" if main else "news-too", friend_values(friend), required=main))
+            slot = ("news" if main else "news-too") + ("" if friend.name else "-unnamed")
+            said.append(self._say(slot, friend_values(friend), required=main))
             if main and friend.note and not friend.note_told:
                 said.append(Sentence(as_sentence(friend.note)))
             main = False
@@ -287,7 +305,11 @@ class BodyWriter:
             said.append(self._say("chain" if index == 0 else "chain-too", values, required=index == 0))
         more = len(letter.chains) - CHAINS_NAMED
         if more > 0:
-            said.append(self._say("more-chains", {"More": capitalise(number_words(more)), "have": "has" if more == 1 else "have"}))
+            said.append(
+                self._say(
+                    "more-chains", {"More": capitalise(number_words(more)), "have": "has" if more == 1 else "have"}
+                )
+            )
         return [s for s in said if s]
 
     def _hello(self, letter: Letter) -> list[Sentence]:
@@ -298,7 +320,7 @@ class BodyWriter:
         values: dict[str, str | None] = {"friend": in_clause(friend.name), "when": when}
         if (self._today - friend.date).days > 180:
             values["long_ago"] = when
-        said = self._say("hello", values, required=True)
+        said = self._say("hello" if friend.name else "hello-unnamed", values, required=True)
         return [said] if said else []
 
 

@@ -18,6 +18,8 @@ from collections.abc import Iterable
 
 from generator.errors import Problem, Severity
 from generator.model.cards import CARDS
+from generator.model.letters import Letter
+from generator.model.shown_text import direction_control, invisibly_empty, placeholder, visible
 from generator.model.topics import mentions
 from generator.render.letters.text import RenderedLetter
 from generator.model.text import short
@@ -76,8 +78,8 @@ def check_letter(rendered: RenderedLetter) -> list[Problem]:
     def error(template: str, message: str, hint: str = "") -> None:
         issues.append(issue(pid, template, message, hint))
 
-    if not rendered.greeting.strip():
-        error(rendered.template, "the greeting is empty", f"give {pid} a given or preferred name")
+    for message, hint in _name_errors(rendered):
+        error(rendered.template, message, hint)
     if not rendered.paragraphs:
         error(rendered.template, "the letter has nothing to say", "every sentence needed a fact that is not recorded")
 
@@ -106,8 +108,10 @@ def check_letter(rendered: RenderedLetter) -> list[Problem]:
                     f'leftover template syntax "{match.group()}" in "{_line_of(text, match)}"',
                     "a template tag was not rendered; check the template's {{ }} and {% %} pairs",
                 )
+        if code := direction_control(text):
+            once(f"a direction control ({code}) turns the text around", "retype the name or words it is in")
         leak = any(hint in text for hint in _MISSING_HINTS) and MISSING.search(text)
-        masked = _mask(text, facts.values()) if leak else text
+        masked = _mask(text, [v for v in facts.values() if not placeholder(v)]) if leak else text
         if leak and (match := MISSING.search(masked)):
             once(
                 f'"{match.group()}" where a value should be: "{_line_of(masked, match)}"',
@@ -198,11 +202,35 @@ def _empty_greeting(text: str) -> bool:
         while at >= 0:
             start = text.rfind("\n", 0, at) + 1
             end = text.find("\n", at)
-            line = text[start : end if end >= 0 else len(text)].strip()
+            line = visible(text[start : end if end >= 0 else len(text)]).strip()
             if line.rstrip(",!:").rstrip() == word:
                 return True
             at = text.find(word, at + len(word))
     return False
+
+
+def _name_errors(rendered: RenderedLetter) -> list[tuple[str, str]]:
+    """An empty greeting (``"\u200b"`` is as empty as ``""`` to whoever reads the card), a placeholder as a name.
+
+    A placeholder the owner typed ("None") is among her own words, which the
+    check for printed missing values leaves alone: so it is looked for here.
+    """
+    pid = rendered.letter.person.id
+    found = []
+    if invisibly_empty(rendered.greeting):
+        found.append(("the greeting is empty", f"give {pid} a given or preferred name"))
+    for name in _names(rendered.letter):
+        if placeholder(name):
+            found.append((f'"{name}" is printed as a name', f"write {pid}'s real name in referrals/"))
+    return found
+
+
+def _names(letter: Letter) -> list[str]:
+    """The names a letter prints as names: the reader's, and each friend's."""
+    person = letter.person
+    names = [n for name in (person.name, *person.with_names) for n in (name.given, name.family, name.preferred)]
+    names += [f.short for f in (*letter.thanks, *letter.follow_ups, *letter.past)]
+    return [n for n in names if n]
 
 
 def _placeholders(text: str) -> list[re.Match[str]]:
@@ -220,8 +248,6 @@ def _unique_matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     for match in pattern.finditer(text):
         seen.setdefault(match.group(), match)
     return list(seen.values())
-
-
 
 
 def _line_of(text: str, match: re.Match[str]) -> str:

@@ -30,7 +30,7 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "It was good of you to send {friend} to me for {for_what}.",
         "You sent {name} to me for {for_what}; thank you.",
         "Thanks to you, {subject} came to me for {for_what}.",
-        "On your say-so, {subject} asked me {asked_me}.",
+        "Because you recommended me, {subject} asked me {asked_me}.",
         "{Friend} asked me {asked_me}, on your recommendation.",
     ),
     # the owner's note has just named the friend, and no pronoun is recorded: thank without the name again
@@ -61,8 +61,8 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     # the friend became a client, and the owner wrote no note
     "client": (
         "It went well, I'm glad to say.",
-        "{They_are} on my books now.",
-        "It went well; I hope to see more of {friend}.",
+        "I was glad to be able to help {friend}.",
+        "It went well; I'd be glad to help {friend} again.",
         "It went well, thanks to you.",
         "{Subject} and I got on well.",
     ),
@@ -84,9 +84,9 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     # someone who has sent friends before
     "repeat": (
         "That's the {ordinal} time you've sent someone my way.",
-        "You've sent friends to me before, and I haven't forgotten.",
+        "You've sent someone my way before, too.",
         "It isn't the first time you've passed my name on.",
-        "I've kept count: that's the {ordinal} time.",
+        "That's the {ordinal} time you've thought of me.",
         "",
     ),
     # several friends at once: each one, in a sentence of their own
@@ -119,6 +119,12 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "And it went well with {friend}.",
         "Things went well with {friend}, too.",
     ),
+    # the same, for a friend with no name safe to write ("Ben's mum" to Ben)
+    "news-unnamed": (
+        "I wanted you to know that the introduction you made went well.",
+        "You'll be glad to hear your introduction went well.",
+    ),
+    "news-too-unnamed": ("",),
     # a friend they sent went on to send friends of their own
     "chain": (
         "Thanks to you I met {friend}, who went on to send me {their_friends}.",
@@ -138,6 +144,10 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "It's a while since you sent {friend} my way {long_ago}, and I'm still grateful.",
         "Hello, and thank you again for putting {friend} in touch with me {when}.",
     ),
+    "hello-unnamed": (
+        "Just a hello, and thanks again for the introduction {when}.",
+        "I was thinking of you, and of the introduction you made {when}.",
+    ),
 }
 
 # How a letter closes, when neither the person's nor the owner's sign_off says.
@@ -149,7 +159,7 @@ SIGN_OFFS: dict[str, tuple[str, ...]] = {
         "Gratefully,",
         "With thanks and best wishes,",
         "Thank you,",
-        "Thanks again, and best wishes,",
+        "With thanks, and every good wish,",
         "Warmly,",
         "With grateful thanks,",
         "Many thanks, and all the best,",
