@@ -11,6 +11,7 @@ import email
 import email.policy
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -827,3 +828,14 @@ def test_a_friend_who_has_died_gets_no_news_in_the_present_tense(kit) -> None:
     assert "Sipho" in body  # thanked for the referral ...
     assert "coat" not in body and "Sipho Dube" not in body  # ... by the name on file, and no news about him
     assert "Bob" in body and "a tuning" in body
+
+
+@pytest.mark.parametrize("outcome", ["not-a-fit", "client"])
+def test_no_it_points_at_a_for_the_letter_does_not_give(kit, outcome: str) -> None:
+    for day in range(1, 8):  # every phrasing the day may choose
+        referrals = f"referrals:\n  - {{date: 2026-10-0{day}, from: joao-silva, referred: Lin, outcome: {outcome}}}\n"
+        root = kit({"referrals/2026.yml": referrals})
+        result = run_cli(root, "letters")
+        assert result.exit_code == 0, result.output
+        body = body_of((root / "letters" / "joao-silva.txt").read_text("utf-8"))
+        assert not re.search(r"\b[Ii]t\b", body), body

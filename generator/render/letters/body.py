@@ -253,12 +253,13 @@ class BodyWriter:
         after = friend_values(friend, named=True)
         if after["friend"] == in_clause(friend.short):  # no pronoun: never the name again straight after
             after.update(friend=None, Friend=None, subject=None, Subject=None)
+        bare = "" if friend.for_what else "-bare"  # "it" would point at a fact the letter does not give
         if friend.deceased:
             pass  # nothing about what comes next, or hopes of seeing them again
         elif friend.outcome == "not-a-fit":
-            said.append(self._say("not-a-fit", after))
+            said.append(self._say("not-a-fit" + bare, after))
         elif friend.outcome == "client" and not friend.note:
-            said.append(self._say("client", after))
+            said.append(self._say("client" + bare, after))
         elif friend.outcome == "pending":
             said.append(self._say("pending", after))
         if friend.note and not leads:
