@@ -12,7 +12,15 @@ from generator.errors import Problem
 from generator.load.kit import load_kit
 from generator.model.cards import CARDS, card_size
 from generator.model.english import how_late, ordinal, when_words
-from generator.model.friends import Friend, addressed, envelope_names, name_alone, second_person, turned_on_reader
+from generator.model.friends import (
+    Friend,
+    addressed,
+    envelope_names,
+    name_alone,
+    second_person,
+    third_person_warning,
+    turned_on_reader,
+)
 from generator.model.letters import letters_owed
 from generator.model.names import PersonName
 from generator.model.owed import owed
@@ -460,3 +468,18 @@ def test_an_address_is_not_a_mention(kit) -> None:  # type: ignore[no-untyped-de
     result = run_cli(root, "letters")
     assert result.exit_code == 0, result.output
     assert "The Old Restaurant" in (root / "letters" / "joao-silva.txt").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("note", "hint"),
+    [
+        ("Alec says Kim is his best pupil", 'write "You say Kim is your best pupil"'),
+        ("Kim thinks Alec was a great help", 'write "Kim thinks you were a great help"'),
+        ("Kim met Alec at the fair", 'rewrite it speaking to Alec as "you"'),  # no clean rewrite: no wrong one
+    ],
+)
+def test_the_suggested_rewrite_passes_the_rule_itself(note: str, hint: str) -> None:
+    reader = Person(id="alec-hay", name=PersonName(given="Alec", family="Hay"))
+    said = third_person_warning(note, reader, "note")
+    assert said is not None
+    assert said[1].startswith(hint + ";"), said

@@ -293,7 +293,7 @@ def third_person_warning(value: str, reader: Person, field: str) -> tuple[str, s
     reads = reader.name.greeting
     return (
         f'"{word}" speaks of {reads} in the third person, but the letter is to {reads}',
-        f"{_rewrite_hint(value, reader, short)}; until then {_until(value, reader, field)}",
+        f"{_rewrite_hint(value, reader, short, field)}; until then {_until(value, reader, field)}",
     )
 
 
@@ -302,14 +302,33 @@ def _until(value: str, reader: Person, field: str) -> str:
     return _instead(safe_name(value, reader)) if field == "referred" else "the letter leaves it out"
 
 
-def _rewrite_hint(value: str, reader: Person, short: str = "x") -> str:
+_AS_YOU = {"says": "say", "thinks": "think", "tells": "tell", "is": "are", "was": "were", "has": "have"}
+
+
+def _as_you(text: str, reader: Person) -> str:
+    """The reader as the subject of a verb made "you": "Alec says" → "You say", "Alec said" → "You said"."""
+    for name in {reader.name.given, reader.name.greeting}:
+        pattern = r"(?<!\w)" + re.escape(name) + r" (\w+)(?!\w)"
+
+        def you(found: re.Match[str]) -> str:
+            verb = found.group(1)
+            if verb in _AS_YOU or verb.endswith("ed") or verb in ("said", "thought", "told", "had"):
+                start = found.start() == 0 or found.string[: found.start()].rstrip().endswith((".", "!", "?"))
+                return f"{'You' if start else 'you'} {_AS_YOU.get(verb, verb)}"
+            return found.group(0)
+
+        text = re.sub(pattern, you, text)
+    return text
+
+
+def _rewrite_hint(value: str, reader: Person, short: str = "x", field: str = "note") -> str:
     """The rewrite to suggest, or (when it needs more than a word changed) how to make it.
 
     A friend with no clean name to cut out ("Ben's mum") can also be a record
     with their name and relation, so the letter says "your mum Carol".
     """
-    rewrite = second_person(value, reader)
-    if rewrite == value:
+    rewrite = _as_you(second_person(value, reader), reader)
+    if rewrite == value or turned_on_reader(rewrite, reader, field):  # no suggestion that breaks the rule itself
         return f'rewrite it speaking to {reader.name.greeting} as "you"'
     relation = rewrite[5:] if rewrite.startswith("your ") and not short else ""
     if relation:
