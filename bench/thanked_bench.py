@@ -2,10 +2,13 @@
 
 A synthetic kit (2,000 stories, 5,000 people, 50,000 referrals over eight
 year files) is written, then 200 unthanked referrals spread over those files
-are given to one person. Printed: the median of the recording work itself
-(plan the edits, verify the changed files, write them under the lock; the
-issue's target is <= 2 s, one pass per file) and of the whole command in a new
-process (which first loads and checks the whole kit, as every command does).
+are given to one person (which also owes them some follow-ups). Printed, first
+and against the issue's target (<= 2 s): the median of the whole command in a
+new process, which loads and checks the whole kit as every command does, works
+out what is owed to that person and what their letter told, plans the edits (one
+pass per file), verifies the changed records and writes them under the lock.
+Then, for where the time goes, the median of the recording work alone (plan,
+verify, write) in this process. Exit status 1 when the whole command misses.
 
     .venv/bin/python bench/thanked_bench.py
     .venv/bin/python bench/thanked_bench.py --runs 5 --count 200
@@ -26,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import TODAY, make_kit
 from generator.load.kit import load_kit
+from generator.model.owed import to_record
 from generator.write.yamlappend import plan_thanks
 from generator.write.yamledit import Edit, apply_changes, verify
 
@@ -53,11 +57,10 @@ def give_to_one_person(root: Path, count: int) -> str:
 
 
 def time_library(root: Path, person: str) -> float:
-    kit = load_kit(root, TODAY).kit
+    kit = load_kit(root, TODAY, warnings=False).kit
     edits = [
-        Edit(r, "thanked", {"date": TODAY.isoformat(), "how": "call"})
-        for r in kit.referrals
-        if r.from_id == person and r.thanked is None
+        Edit(referral, key, TODAY.isoformat() if key == "followed_up" else {"date": TODAY.isoformat(), "how": "call"})
+        for referral, key in to_record(kit, TODAY, person)
     ]
     start = time.perf_counter()
     changes = plan_thanks(kit, edits)  # what ownerkit thanked plans with
@@ -97,10 +100,10 @@ def main() -> int:
             root2 = Path(tmp) / f"cli{run}"
             shutil.copytree(base, root2)
             process.append(time_process(root2, person))
-        work = statistics.median(library)
-        verdict = "ok" if work <= TARGET else "MISSED"
-        print(f"  plan + verify + write (median of {args.runs}): {work:6.2f} s   target <= {TARGET} s: {verdict}")
-        print(f"  whole command, load and check included:  {statistics.median(process):6.2f} s")
+        whole, work = statistics.median(process), statistics.median(library)
+        verdict = "ok" if whole <= TARGET else "MISSED"
+        print(f"  WHOLE COMMAND (median of {args.runs}):  {whole:6.2f} s   target <= {TARGET} s: {verdict}")
+        print(f"    of which plan + verify + write:  {work:6.2f} s   (the rest: load and check, what is owed)")
     return 0 if verdict == "ok" else 1
 
 

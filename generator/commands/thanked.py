@@ -6,6 +6,32 @@ says which fields that means). A thank-you is ``thanked: {date, how}``; a
 follow-up is one more date under ``followed_up:``, earlier dates kept. Only the
 lines that record it are added (:mod:`generator.write.yamlappend`); every comment
 and every other line of the owner's file stays as it was.
+
+Why the kit is still valid afterwards, with one load and no second check of the
+whole kit (a 50,000-referral kit loads in a few seconds; doing it twice was half
+the time of the command):
+
+- The whole kit is loaded and checked once, under the kit's lock, before
+  anything is planned: ``thanked`` refuses an invalid kit as every command does,
+  so the rest of the kit is known valid when the edit is made. Only warnings,
+  which ``thanked`` never shows, are skipped (``load_kit(warnings=False)``).
+- The edit adds lines only inside the records it edits, and only the fields
+  ``thanked`` and ``followed_up``. :func:`~generator.write.yamledit.verify`
+  reads each edited record again from the new text and refuses unless its
+  other fields are exactly as before and the new field reads as meant; when a
+  record cannot be read on its own lines (flow lists, anchors), the whole file
+  is parsed again and every record in it compared. Every other record keeps its
+  bytes, so what was valid stays valid.
+- The values written are valid by construction: ``how`` comes from the
+  command's choices, the date is neither in the future nor before the referral
+  or an earlier follow-up (refused below), ``told`` is the referral's own outcome. Neither
+  field names a person or a story, so no reference can be broken.
+- The files are re-read just before they are replaced (under the same lock):
+  a save made meanwhile is kept and reported, never overwritten.
+
+Work is done for the person thanked only: the queue rows it clears
+(:func:`~generator.model.owed.to_record`) and what their letter told
+(:func:`what_the_letter_told`) never work out anyone else's letters.
 """
 
 from __future__ import annotations
@@ -67,8 +93,10 @@ def record_thanked(
 def _record(
     root: Path, today: dt.date, ident: str, how: str, day: dt.date | None, follow_up: bool, dry_run: bool
 ) -> ThankedResult:
-    kit = load_kit(root, today).kit
+    kit = load_kit(root, today, warnings=False).kit  # thanked shows no warnings; every error is still checked
     day = day or today
+    if day > today:
+        raise Refused(f"{day} is in the future (today is {today}); nothing was written")
     try:
         records = to_record(kit, today, ident, follow_up, day)
     except KeyError:

@@ -27,7 +27,7 @@ from generator.model.cards import CardSize
 from generator.model.dates import FRESH_MONTHS
 from generator.model.english import in_sentence, join_names, when_words
 from generator.model.friends import ChainLink, Friend, LeftOut, addressed, envelope_names, make_friend
-from generator.model.owed import Owed, owed, referrals_by_referrer
+from generator.model.owed import Owed, letters_due, referrals_by_referrer
 from generator.model.records import SITUATIONS, Kit, LetterLine, Person, Referral
 from generator.model.topics import mentions
 
@@ -189,7 +189,7 @@ def letters_owed(
     Raises :class:`NoLetter` for an unknown id, someone who has died, or someone
     who never referred anyone.
     """
-    items = [o for o in owed(kit, today) if o.kind in ("thank", "follow-up", "chain")]
+    items = letters_due(kit, frozenset(person_ids) if person_ids else None)  # only those picked, when picked
     by_person: dict[str, list[Owed]] = {}
     for item in items:
         by_person.setdefault(item.person.id, []).append(item)

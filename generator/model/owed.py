@@ -74,11 +74,11 @@ def referrals_by_referrer(kit: Kit) -> dict[str, list[Referral]]:
     return grouped
 
 
-def chain_links(kit: Kit) -> list[tuple[Referral, Referral]]:
-    """Pairs (A→B, B→C) where B, sent by A, later sent C."""
+def chain_links(kit: Kit, sources: frozenset[str] | None = None) -> list[tuple[Referral, Referral]]:
+    """Pairs (A→B, B→C) where B, sent by A, later sent C (only A in ``sources``, when given)."""
     by_referred: dict[str, list[Referral]] = defaultdict(list)
     for referral in kit.referrals:
-        if referral.referred_id:
+        if referral.referred_id and (sources is None or referral.from_id in sources):
             by_referred[referral.referred_id].append(referral)
     links = []
     for later in kit.referrals:
@@ -90,9 +90,23 @@ def chain_links(kit: Kit) -> list[tuple[Referral, Referral]]:
 
 def owed(kit: Kit, today: dt.date) -> list[Owed]:
     """Everything owed today, oldest first; nothing for people who have died."""
+    items = letters_due(kit)
+    hearing_soon = {item.person.id for item in items}  # a letter is owed them anyway
+    items.extend(o for o in quiet_people(kit, today) if o.person.id not in hearing_soon)
+    return sorted(items, key=lambda o: (o.since, o.kind, o.person.id))
+
+
+def letters_due(kit: Kit, sources: frozenset[str] | None = None) -> list[Owed]:
+    """The thank-yous, follow-ups and chain notes owed (to ``sources`` only, when given), oldest first.
+
+    The rows of :func:`owed` that are letters, without working out the hellos:
+    ``thanked`` and a letter to one person need no more.
+    """
     items: list[Owed] = []
     people = kit.people
     for referral in kit.referrals:
+        if sources is not None and referral.from_id not in sources:
+            continue
         person = people[referral.from_id]
         if person.deceased:
             continue
@@ -103,13 +117,11 @@ def owed(kit: Kit, today: dt.date) -> list[Owed]:
         elif referral.outcome == "client" and referral.followed_up is None and referral.thanked.told != "client":
             since = referral.thanked.date
             items.append(Owed("follow-up", person, since, since + dt.timedelta(FOLLOW_UP_AFTER_DAYS), (referral,)))
-    for earlier, later in chain_links(kit):
+    for earlier, later in chain_links(kit, sources):
         person = people[earlier.from_id]
         if person.deceased or (earlier.followed_up and earlier.followed_up >= later.date):
             continue
         items.append(Owed("chain", person, later.date, later.date + dt.timedelta(CHAIN_WITHIN_DAYS), (earlier, later)))
-    hearing_soon = {item.person.id for item in items}  # a letter is owed them anyway
-    items.extend(o for o in quiet_people(kit, today) if o.person.id not in hearing_soon)
     return sorted(items, key=lambda o: (o.since, o.kind, o.person.id))
 
 
@@ -165,9 +177,10 @@ def to_record(
     """
     referrals = {r.id: r for r in kit.referrals}
     day = day or today
+    person = referrals[ident].from_id if ident in referrals else ident
     rows = [
         o
-        for o in owed(kit, today)
+        for o in letters_due(kit, frozenset({person}))  # every row that ident clears is owed to this person
         if (o.kind == "thank")
         or (o.kind == "follow-up" and o.since < day)  # on the day of the thank-you it is the same letter
         or (o.kind == "chain" and o.since <= day)  # news from before the friend's friend came is not news
@@ -181,7 +194,9 @@ def to_record(
             found.append((referral, "followed_up"))  # the chain news goes in the same letter
         if found:
             return found
-        has_news = referral.outcome == "client" or any(earlier.id == ident for earlier, _ in chain_links(kit))
+        has_news = referral.outcome == "client" or any(
+            earlier.id == ident for earlier, _ in chain_links(kit, frozenset({person}))
+        )
         if follow_up_only and has_news:
             return [(referral, "followed_up")]
         return []

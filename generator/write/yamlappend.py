@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, replace
@@ -32,8 +33,10 @@ from generator.load.kit import load_kit
 from generator.model.records import Kit, Referral
 from generator.write.files import safe_join, write_atomic
 from generator.write.lock import kit_lock
-from generator.write.yamledit import Changed, Edit, EditRefused, FileChange, add_field
+from generator.write.yamledit import Changed, Edit, EditRefused, FileChange
 from generator.write.yamltext import Document, edit_text
+
+_BREAKS = re.compile(r"\r\n|\r|\n")
 
 SKIPPED = ("site", "letters", "private", ".git", ".venv")
 
@@ -284,17 +287,25 @@ def write_texts(root: Path, changes: list[TextChange]) -> None:
 # ------------------------------------------------- thank-yous and follow-ups
 
 
-def add_follow_up(text: str, referral: Referral, day: str) -> tuple[str, list[int], int]:
+def add_follow_up(
+    text: str, referral: Referral, day: str, document: Document | None = None
+) -> tuple[str, list[int], int]:
     """``text`` with one more follow-up date on the referral; earlier dates are kept, never replaced.
 
     ``followed_up: 2026-03-20`` becomes ``followed_up: [2026-03-20, 2026-06-02]``; a list gets one
     more item in its own style. Returns the new text, the 1-based lines changed, and how many lines
-    were added.
+    were added. ``document`` may have been read from an earlier ``text`` that differs from this one
+    only below this referral's record (follow-ups made bottom-up): its positions up to there hold,
+    and the file is not read again for each follow-up.
     """
-    node = Document(referral.source.path, text).find(referral)  # the record's own lines, parsed alone
+    if document is None:
+        document = Document(referral.source.path, text)
+    node = document.find(referral)  # the record's own lines, parsed alone
     existing = _get(node, "followed_up")
     if existing is None:
-        return add_field(text, referral, "followed_up", day)
+        start, end, new, first = document.insertion(Edit(referral, "followed_up", day))
+        added = len(_BREAKS.findall(new)) - len(_BREAKS.findall(text[start:end]))
+        return text[:start] + new + text[end:], [first + 1 + i for i in range(max(added, 1))], added
     if isinstance(existing, yaml.ScalarNode):
         if existing.start_mark.line != existing.end_mark.line:
             raise EditRefused(f"{referral.source}: followed_up: of {referral.id} spans lines; edit it by hand")
@@ -311,22 +322,35 @@ def add_follow_up(text: str, referral: Referral, day: str) -> tuple[str, list[in
     return new_text, [first], 1
 
 
-def _thanks_then_follow_ups(rel: str, old: str, file_edits: list[Edit]) -> tuple[str, list[tuple[Edit, list[int]]]]:
-    """The thank-yous in one sweep of the file, then each follow-up (bottom-up); the lines each edit touched."""
+def _thanks_then_follow_ups(
+    rel: str, old: str, file_edits: list[Edit]
+) -> tuple[str, list[tuple[Edit, list[int]]], dict[int, int]]:
+    """The thank-yous in one sweep of the file, then each follow-up (bottom-up); the lines each edit touched,
+    and how many lines were added to each record (by the line it started on)."""
     thanks = [e for e in file_edits if e.key != "followed_up"]
     text, done, _ = edit_text(rel, old, thanks) if thanks else (old, (), ())
     by_id = {e.referral.id: e for e in thanks}
     touched = [(by_id[c.referral_id], [c.first_line + i for i in range(len(c.lines))]) for c in done]
     added_above = [(by_id[c.referral_id].referral.source.line, c.added) for c in done]
+    added_to = dict(added_above)
     follow_ups = sorted((e for e in file_edits if e.key == "followed_up"), key=lambda e: e.referral.source.line)
+    document = Document(rel, text)  # read once: each follow-up below leaves the records above as they were
     for edit in reversed(follow_ups):  # bottom-up: the records above keep their lines
         line = edit.referral.source.line
         moved = line + sum(added for above, added in added_above if above < line)
         referral = replace(edit.referral, source=replace(edit.referral.source, line=moved))
-        text, lines, inserted = add_follow_up(text, referral, str(edit.value))
+        text, lines, inserted = add_follow_up(text, referral, str(edit.value), document)
         touched = [(e, [n + inserted if n >= lines[0] else n for n in ns]) for e, ns in touched]
         touched.append((edit, lines))
-    return text, touched
+        added_to[edit.referral.source.line] = added_to.get(edit.referral.source.line, 0) + inserted
+    return text, touched, added_to
+
+
+def _record_lines(edits: list[Edit], added_to: dict[int, int]) -> tuple[int, ...]:
+    """The line each edited record starts on in the new text: lines are only added inside edited records."""
+    return tuple(
+        e.referral.source.line + sum(n for line, n in added_to.items() if line < e.referral.source.line) for e in edits
+    )
 
 
 def plan_thanks(kit: Kit, edits: list[Edit]) -> list[FileChange]:
@@ -341,7 +365,7 @@ def plan_thanks(kit: Kit, edits: list[Edit]) -> list[FileChange]:
             new, changed_lines, record_lines = edit_text(rel, old, file_edits)
             changes.append(FileChange(rel, old, new, changed_lines, tuple(file_edits), record_lines))
             continue
-        text, touched = _thanks_then_follow_ups(rel, old, file_edits)
+        text, touched, added_to = _thanks_then_follow_ups(rel, old, file_edits)
         new_lines = text.splitlines()
         changed = tuple(
             Changed(
@@ -352,5 +376,5 @@ def plan_thanks(kit: Kit, edits: list[Edit]) -> list[FileChange]:
             )
             for e, ns in sorted(touched, key=lambda item: item[1][0])
         )
-        changes.append(FileChange(rel, old, text, changed))
+        changes.append(FileChange(rel, old, text, changed, tuple(file_edits), _record_lines(file_edits, added_to)))
     return changes

@@ -139,12 +139,16 @@ def _piece_data(document: Document, line: int) -> MarkedMap | None:
 def _pieces_ok(change: FileChange) -> bool:
     """Whether every edited record, read on its own, is as before plus its edit (False: check the whole file)."""
     before, after = Document(change.path, change.old), Document(change.path, change.new)
+    records: dict[int, tuple[int, list[Edit]]] = {}  # a record may get a thank-you and a follow-up at once
     for edit, new_line in zip(change.edits, change.new_lines, strict=True):
-        old, new = _piece_data(before, edit.referral.source.line), _piece_data(after, new_line)
+        records.setdefault(edit.referral.source.line, (new_line, []))[1].append(edit)
+    for old_line, (new_line, edits) in records.items():
+        old, new = _piece_data(before, old_line), _piece_data(after, new_line)
         if old is None or new is None:
             return False
-        others_same = {k: v for k, v in new.items() if k != edit.key} == {k: v for k, v in old.items() if k != edit.key}
-        if not (others_same and _as_meant(new.get(edit.key), edit)):
+        keys = {edit.key for edit in edits}
+        others_same = {k: v for k, v in new.items() if k not in keys} == {k: v for k, v in old.items() if k not in keys}
+        if not (others_same and all(_as_meant(new.get(edit.key), edit) for edit in edits)):
             raise EditRefused(f"{change.path}: the edit would change more than it should, so nothing was written")
     return True
 
