@@ -483,3 +483,9 @@ def test_the_suggested_rewrite_passes_the_rule_itself(note: str, hint: str) -> N
     said = third_person_warning(note, reader, "note")
     assert said is not None
     assert said[1].startswith(hint + ";"), said
+
+
+def test_a_cjk_name_without_order_is_written_family_first() -> None:
+    assert PersonName(given="伟", family="张", preferred="Wei").full == "张伟"
+    assert PersonName(given="伟", family="张", order="given-first").full == "伟张"  # as recorded
+    assert PersonName(given="Wei", family="Zhang").full == "Wei Zhang"

@@ -88,7 +88,7 @@ def envelope_names(person: Person) -> list[str]:
     """The envelope's first lines: the names (a shared family name once), then the organisation."""
     names = [person.name, *person.with_names]
     families = {n.family for n in names}
-    if len(names) > 1 and len(families) == 1 and names[0].family and person.name.order == "given-first":
+    if len(names) > 1 and len(families) == 1 and names[0].family and not person.name.family_first:
         lines = [join_names([n.given for n in names]) + f" {names[0].family}"]
     else:
         lines = [join_names([n.full for n in names])]
