@@ -71,12 +71,15 @@ def direction_control(text: str) -> str | None:
 
 def visible(text: str) -> str:
     """``text`` without invisible characters (format characters, blank letters), spaces kept as they are."""
+    if text.isascii():
+        return text  # no format character or blank letter is ASCII
     return "".join(c for c in text if not _invisible(c))
 
 
 def invisibly_empty(text: str) -> bool:
     """Nothing a reader would see: no letter, digit, punctuation or symbol once invisible characters are gone."""
-    return not any(unicodedata.category(c)[0] in "LNPS" for c in visible(text))
+    # Stops at the first visible character: a format character is category C, a blank letter is left out.
+    return not any(unicodedata.category(c)[0] in "LNPS" and c not in _BLANK_LETTERS for c in text)
 
 
 def stray_invisible(text: str) -> str | None:
@@ -85,6 +88,8 @@ def stray_invisible(text: str) -> str | None:
     A joiner or non-joiner between two letters, marks or symbols is how some
     scripts and emoji are written, and is allowed.
     """
+    if text.isascii():
+        return None
     for index, char in enumerate(text):
         if not _invisible(char) or _DIRECTION.match(char):
             continue
