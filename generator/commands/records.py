@@ -161,7 +161,7 @@ def person_record(
 ) -> list[str]:
     """The YAML lines of a new person (column 0); ``fields`` are any further fields, by their names in the file."""
     name_map = {"given": name.given, "family": name.family, "preferred": name.preferred}
-    if name.order != "given-first":
+    if name.order is not None and name.order != "given-first":
         name_map["order"] = name.order
     record: dict[str, object] = {
         "id": pid,

@@ -78,7 +78,7 @@ def make_name(given: str, family: str) -> PersonName | None:
         given, family = family, ""
     if not given:
         return None
-    order = "family-first" if family and _unspaced(given + family) else "given-first"
+    order = "family-first" if family and _unspaced(given + family) else None
     return PersonName(given=given, family=family or None, order=order)  # type: ignore[arg-type]
 
 
