@@ -253,3 +253,52 @@ def _gerund(words: list[str]) -> bool:
         return first.islower()
     second = words[1].lower()
     return second in _AFTER_GERUND or second.endswith(("'s", "’s"))
+
+
+# Relations whose plural ownerkit knows; any other is never grouped (vague beats wrong).
+_PLURALS = {
+    "child": "children",
+    "man": "men",
+    "woman": "women",
+    "person": "people",
+    "wife": "wives",
+}
+_REGULAR = {
+    "aunt", "boss", "brother", "client", "colleague", "cousin", "customer", "daughter", "father", "friend",
+    "grandchild", "granddaughter", "grandson", "husband", "mother", "nephew", "niece", "neighbour", "neighbor",
+    "parent", "partner", "pupil", "sister", "son", "student", "teacher", "uncle", "workmate", "classmate",
+    "flatmate", "housemate", "teammate", "godchild", "godson", "goddaughter", "stepson", "stepdaughter",
+    "stepbrother", "stepsister", "stepchild", "grandparent", "grandmother", "grandfather",
+}  # fmt: skip
+
+
+def plural_relation(relation: str) -> str | None:
+    """``"colleague"`` → ``"colleagues"``, ``"sister-in-law"`` → ``"sisters-in-law"``; ``None`` when not known.
+
+    Only the head word changes ("old friend" → "old friends"); a relation whose
+    head word is not in the lists is never guessed at.
+    """
+    words = relation.split()
+    if not words:
+        return None
+    head, dash, rest = words[-1].partition("-in-law")
+    if rest or (dash and not head):
+        return None
+    low = head.lower()
+    if low.endswith("child") and low != "child" and low[: -len("child")] in ("grand", "god", "step"):
+        plural = head + "ren"
+    elif low in _PLURALS:
+        plural = _PLURALS[low]
+    elif low in _REGULAR:
+        plural = head + ("es" if low.endswith("s") else "s")
+    else:
+        return None
+    return " ".join([*words[:-1], plural + dash])
+
+
+def join_groups(items: list[str]) -> str:
+    """Like :func:`join_names`, with a comma before the last "and" when an item has its own "and"."""
+    items = [i for i in items if i]
+    if len(items) > 1 and not any("," in i for i in items) and any(" and " in i for i in items):
+        return ", ".join(items[:-1]) + ", and " + items[-1]
+    return join_names(items)

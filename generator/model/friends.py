@@ -64,6 +64,7 @@ class Friend:
     told: str | None = None  # the outcome the thank-you already told
     note_told: bool = False  # the thank-you already gave the note
     deceased: bool = False  # the friend has died since: no hopes of seeing them again
+    relation: str | None = None  # "colleague" when ``name`` is "your colleague Pat": friends may be grouped by it
 
     @property
     def one(self) -> bool | None:
@@ -158,16 +159,19 @@ def make_friend(
         left_out.append(LeftOut(reader.id, f'referred: "{name}"', f"{why}; {_instead(short)}", where))
         name = short
     recorded = referral.referred_record
+    relation = None
     if recorded and recorded.relation:
         if topic := mentions(recorded.relation, avoid):
             why = f"{_touches(topic)}; {_instead(short)}"
             left_out.append(LeftOut(reader.id, f"referred: of {referral.id}", why, where))
         else:
+            relation = recorded.relation if name else None
             name = f"your {recorded.relation} {name}".strip()
             short = short or name
     if topic := mentions(name, avoid):
         left_out.append(LeftOut(reader.id, f"referred: of {referral.id}", f"{_touches(topic)}; {_instead('')}", where))
         name = short = ""
+        relation = None
     values = {"for": plain_text(referral.for_what), "note": plain_text(referral.note)}
     for field, value in values.items():
         if not value:
@@ -196,6 +200,7 @@ def make_friend(
         told=thanked.told if thanked else None,
         note_told=bool(thanked and thanked.note_told),
         deceased=bool((on_file := _on_file(kit, referral)) and on_file.deceased),
+        relation=relation,
     )
 
 

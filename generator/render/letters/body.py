@@ -30,10 +30,12 @@ from generator.model.english import (
     how_late,
     in_clause,
     in_sentence,
+    join_groups,
     join_names,
     join_some,
     number_words,
     ordinal,
+    plural_relation,
     pronoun,
     what_for,
     when_words,
@@ -86,16 +88,25 @@ class Phrasebook:
 
     def __init__(self) -> None:
         self.used: Counter[str] = Counter()  # by phrasing, so that names do not hide a form sentence
+        self.in_letter: set[str] = set()  # shapes of the letter being written: no phrasing twice in one letter
+        self.letter_key = ""
+
+    def new_letter(self, key: str = "") -> None:
+        self.in_letter, self.letter_key = set(), key
 
     def say(
         self, slot: str, values: dict[str, str | None], key: str, turn: int, required: bool = False
     ) -> Sentence | None:
         """A sentence for ``slot`` using ``values``; ``None`` when nothing fits (or silence was chosen)."""
         options = PHRASINGS[slot] if slot in PHRASINGS else SIGN_OFFS[slot.removeprefix("sign-off-")]
+        if key != self.letter_key:
+            self.new_letter(key)
         start = (zlib.crc32(f"{key}:{slot}".encode()) + turn) % len(options)
         fallback: tuple[str, Sentence] | None = None
         for step in range(len(options)):
             template = options[(start + step) % len(options)]
+            if template and shape(template) in self.in_letter:
+                continue
             if not template:
                 if not required:
                     return None
@@ -105,13 +116,21 @@ class Phrasebook:
                 continue
             if self.used[template] < MOST_LETTERS:
                 self.used[template] += 1
+                self.in_letter.add(shape(template))
                 return sentence
             if required and (fallback is None or self.used[template] < self.used[fallback[0]]):
                 fallback = (template, sentence)
         if fallback is None:
             return None
         self.used[fallback[0]] += 1
+        self.in_letter.add(shape(fallback[0]))
         return fallback[1]
+
+
+def shape(template: str) -> str:
+    """A phrasing's first clause: "{Friend} asked me {asked_me}" whether "; it went well" follows or not."""
+    first = re.split(r"[.,;:]", template, maxsplit=1)[0].strip()
+    return first if len(re.sub(r"\{[^}]*\}", "", first).split()) >= 2 else template  # "{Friend}" alone: no shape
 
 
 def _fill(template: str, values: dict[str, str | None], slot: str) -> Sentence | None:
@@ -161,6 +180,42 @@ def friend_values(friend: Friend, named: bool = False, pronouns: bool = True) ->
     }
 
 
+def friend_list(friends: tuple[Friend, ...]) -> str:
+    """The friends named together, those with the same relation grouped: "your colleagues Pat and Lou, and Sam".
+
+    A relation is grouped only when its plural is known and each name is plain
+    (no description of its own); friends with no safe name are counted.
+    """
+    groups: dict[str, list[Friend]] = {}
+    items: list[str | list[Friend]] = []
+    for friend in friends:
+        if not friend.name:
+            continue
+        relation = friend.relation
+        plain = relation and friend.short and "," not in friend.short and plural_relation(relation)
+        if relation and plain and friend.name == f"your {relation} {friend.short}":
+            if relation not in groups:
+                groups[relation] = []
+                items.append(groups[relation])
+            groups[relation].append(friend)
+        else:
+            items.append(in_sentence(friend.name))
+    shown: list[str] = []
+    grouped = any(not isinstance(item, str) and len(item) > 1 for item in items)
+    for item in items:
+        if isinstance(item, str):
+            shown.append(item)
+        elif len(item) == 1:
+            shown.append(in_sentence(item[0].name))
+        else:
+            relation = item[0].relation or ""
+            shown.append(f"your {plural_relation(relation)} {join_names([f.short for f in item])}")
+    unnamed = sum(1 for f in friends if not f.name)
+    if unnamed:
+        shown.append(f"{number_words(unnamed)} {'other' if unnamed == 1 else 'others'}")
+    return join_groups(shown) if grouped else join_names(shown)
+
+
 def note_leads(friend: Friend) -> bool:
     """The note can open the letter: it names the friend and has no word ("it", "this") that needs context."""
     note = friend.note or ""
@@ -205,6 +260,7 @@ class BodyWriter:
         self, letter: Letter, card: CardSize, today: dt.date, signature: str, sign_off: str = SIGN_OFFS["thanks"][0]
     ) -> Body:
         body = Body()
+        self.book.new_letter(letter.person.id)
         self._today = today
         self._key = letter.person.id
         self._turn = letter.letters_before
@@ -268,18 +324,35 @@ class BodyWriter:
 
     def _friends(self, friends: tuple[Friend, ...]) -> list[Sentence | None]:
         unnamed = sum(1 for f in friends if not f.name)  # no safe name: counted, never guessed
-        others = [f"{number_words(unnamed)} {'other' if unnamed == 1 else 'others'}"] if unnamed else []
-        names = join_names([*(in_sentence(f.name) for f in friends if f.name), *others])
         if unnamed == len(friends):
             return [self._say("thank-named", {}, required=True)]
+        names = friend_list(friends)
         said = [self._say("thank", {"friend": names, "Friend": capitalise(names)}, required=True)]
+        left: list[Friend] = []
         for friend in friends:
             if not friend.for_what or friend.deceased:  # nothing in the present tense about a friend who has died
                 continue
             slot = {"client": "each-for-client", "not-a-fit": "each-for-not-a-fit"}.get(friend.outcome, "each-for")
-            said.append(self._say(slot, friend_values(friend, named=True, pronouns=False), required=True))
+            sentence = self._say(slot, friend_values(friend, named=True, pronouns=False), required=True)
+            if sentence:
+                said.append(sentence)
+            else:  # every phrasing already in this letter: said together, without what each came for
+                left.append(friend)
+        said.extend(self._together(left))
         if any(f.outcome == "not-a-fit" and not f.deceased for f in friends):
             said.append(self._say("some-not-a-fit", {}))
+        return said
+
+    def _together(self, friends: list[Friend]) -> list[Sentence | None]:
+        """One sentence for the friends whose own phrasings ran out, by outcome; one alone goes unsaid."""
+        said: list[Sentence | None] = []
+        for outcome in ("client", "not-a-fit", "pending"):
+            group = [f for f in friends if f.outcome == outcome and f.name]
+            if len(group) < 2:  # vague beats wrong: one friend's sentence is left out rather than repeated
+                continue
+            names = join_names([in_sentence(f.short or f.name) for f in group])
+            slot = {"client": "all-client", "not-a-fit": "all-not-a-fit"}.get(outcome, "all-for")
+            said.append(self._say(slot, {"Friends": capitalise(names), "friends": names}, required=True))
         return said
 
     def _news(self, letter: Letter) -> list[Sentence]:

@@ -102,18 +102,29 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "",
     ),
     # several friends at once: each one, in a sentence of their own
+    # (never the same phrasing twice in one letter: when they run out, friends are said together, below)
     "each-for": (
         "{Friend} came to me for {for_what}.",
         "{Friend} asked me {asked_me}.",
+        "For {friend} it was {for_what}.",
     ),
     "each-for-client": (
         "{Friend} came to me for {for_what}, and it went well.",
         "{Friend} asked me {asked_me}; it went well.",
+        "For {friend} it was {for_what}, which went smoothly.",
     ),
     "each-for-not-a-fit": (
         "{Friend} came to me for {for_what}, though I couldn't help.",
         "{Friend} asked me {asked_me}; it wasn't for me.",
+        "For {friend} it was {for_what}, which in the end wasn't for me.",
     ),
+    # friends whose own phrasings ran out in this letter, said together (what each came for is left out)
+    "all-client": (
+        "{Friends} came to me too, and it went well for each of them.",
+        "It went well with {friends} as well.",
+    ),
+    "all-not-a-fit": ("{Friends} asked me too, but I couldn't help them in the end.",),
+    "all-for": ("{Friends} came to me as well.",),
     "some-not-a-fit": (
         "I'm grateful you thought of me all the same.",
         "Not every one worked out, but thank you for each.",
