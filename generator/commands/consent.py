@@ -9,12 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.commands.records import Recorded, finish_change, locked, resolve_person, text_change
+from generator.commands.records import Recorded, finish_change, locked, open_person, record_day, text_change
 from generator.errors import OwnerkitError
-from generator.load.kit import load_kit
 from generator.model.records import Person
 from generator.render.yamlrecord import record_lines
-from generator.write.yamlappend import append_item, read_text, remove_field, set_field
+from generator.write.yamlappend import append_item, remove_field, set_field
 
 
 @locked
@@ -28,16 +27,11 @@ def consent(
     dry_run: bool = False,
 ) -> Recorded:
     """Record that someone agreed to be thanked on the site (``public_thanks`` and its date), or took it back."""
-    kit = load_kit(root, today).kit
-    pid = resolve_person(kit, person_ref)
-    person = kit.people[pid]
-    day = when or today
-    if day > today:
-        raise OwnerkitError(f"date: {day} is in the future (today is {today})")
+    edit = open_person(root, today, person_ref)
+    kit, pid, person, rel, old = edit.kit, edit.pid, edit.person, edit.rel, edit.old
+    day = record_day(when, today)
     if person.deceased:
         raise OwnerkitError(f"{pid} is recorded as deceased: consent cannot be recorded for them; nothing was written")
-    rel = person.source.path
-    old = read_text(root, rel)
     if person.public_thanks_withdrawn:
         if withdrawn:
             raise OwnerkitError(

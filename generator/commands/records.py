@@ -23,7 +23,7 @@ from generator.errors import OwnerkitError
 from generator.load.kit import load_kit, referral_files
 from generator.model.friends import third_person_warning
 from generator.model.matching import Match, PeopleIndex, base_id, slug, unique_id
-from generator.model.records import OUTCOMES, Kit, PersonName
+from generator.model.records import OUTCOMES, Kit, Person, PersonName
 from generator.model.text import without_comments
 from generator.render.yamlrecord import record_lines
 from generator.write.lock import kit_lock
@@ -279,9 +279,7 @@ def add_referral(
     from_id = resolve_person(kit, source)
     if outcome not in OUTCOMES:
         raise OwnerkitError(f'outcome: "{outcome}" is not one of {", ".join(OUTCOMES)}')
-    day = when or today
-    if day > today:
-        raise OwnerkitError(f"date: {day} is in the future (today is {today})")
+    day = record_day(when, today)
     details = {key: value for key, value in (friend or {}).items() if value is not None}
     friend_id = _friend(kit, referred, from_id, details)
     for other in kit.referrals:
@@ -308,6 +306,36 @@ def add_referral(
     return Recorded(ident, change, finish_change(kit, change, today, dry_run), notes=tuple(warnings))
 
 
+def record_day(when: dt.date | None, today: dt.date) -> dt.date:
+    """The day a new record is for: ``when``, or today; never a day still to come."""
+    day = when or today
+    if day > today:
+        raise OwnerkitError(f"date: {day} is in the future (today is {today})")
+    return day
+
+
+@dataclass(frozen=True)
+class PersonEdit:
+    """A person's record, opened for an edit: the kit it was checked with, and its file's text as it is now."""
+
+    kit: Kit
+    pid: str
+    rel: str
+    old: str
+
+    @property
+    def person(self) -> Person:
+        return self.kit.people[self.pid]
+
+
+def open_person(root: Path, today: dt.date, person_ref: str) -> PersonEdit:
+    """Load the kit and find ``person_ref`` (an id or a name) for an edit to their record."""
+    kit = load_kit(root, today).kit
+    pid = resolve_person(kit, person_ref)
+    rel = kit.people[pid].source.path
+    return PersonEdit(kit, pid, rel, read_text(root, rel))
+
+
 @locked
 def touched(
     root: Path,
@@ -319,14 +347,9 @@ def touched(
     dry_run: bool = False,
 ) -> Recorded:
     """Record a contact with someone: ``last_contact`` moves to ``when``; a note becomes a remembered fact."""
-    kit = load_kit(root, today).kit
-    pid = resolve_person(kit, person_ref)
-    person = kit.people[pid]
-    day = when or today
-    if day > today:
-        raise OwnerkitError(f"date: {day} is in the future (today is {today})")
-    rel = person.source.path
-    old = read_text(root, rel)
+    edit = open_person(root, today, person_ref)
+    kit, pid, person, rel, old = edit.kit, edit.pid, edit.person, edit.rel, edit.old
+    day = record_day(when, today)
     text = old
     notes = []
     if person.last_contact and person.last_contact >= day:
