@@ -9,7 +9,8 @@ import pytest
 
 from generator.model.english import join_groups, plural_relation
 from generator.model.friends import Friend
-from generator.render.letters.body import BodyWriter, Phrasebook, friend_list, shape
+from generator.render.letters.body import BodyWriter, friend_list
+from generator.render.letters.phrasebook import Phrasebook, shape
 
 
 def friend(name: str, **changes: object) -> Friend:

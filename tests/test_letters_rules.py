@@ -26,8 +26,9 @@ from generator.model.names import PersonName
 from generator.model.owed import owed
 from generator.model.records import Person
 from generator.model.topics import mentions, touches
-from generator.render.letters.body import Phrasebook, friend_values, note_leads
+from generator.render.letters.body import friend_values, note_leads
 from generator.render.letters.checks import body_sentences
+from generator.render.letters.phrasebook import Phrasebook
 from generator.render.letters.text import LetterRenderer
 
 

@@ -14,7 +14,8 @@ from conftest import PEOPLE_YML, TODAY, run_cli, write_kit
 from generator.load.kit import load_kit
 from generator.model.english import WhatFor, what_for
 from generator.model.letters import Letter, letters_owed
-from generator.render.letters.body import BodyWriter, _fill
+from generator.render.letters.body import BodyWriter
+from generator.render.letters.phrasebook import _fill
 from generator.render.letters.phrasings import PHRASINGS, SIGN_OFFS
 
 SHAPES = {

@@ -9,17 +9,15 @@ On a card too small for all of it, ownerkit's sentences go (in
 :data:`~generator.render.letters.phrasings.TRIM_ORDER`) before any of the owner's.
 
 Phrasings come from :mod:`generator.render.letters.phrasings`; one
-:class:`Phrasebook` serves one batch of letters so that it can keep every
-sentence to three letters at most.
+:class:`~generator.render.letters.phrasebook.Phrasebook` serves one batch of
+letters so that it can keep every sentence to three letters at most, and none
+twice in one letter.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import string
-import zlib
-from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.model.cards import CardSize
@@ -42,7 +40,8 @@ from generator.model.english import (
 )
 from generator.model.friends import Friend
 from generator.model.letters import Letter
-from generator.render.letters.phrasings import PHRASINGS, SIGN_OFFS, TRIM_ORDER
+from generator.render.letters.phrasebook import Phrasebook, Sentence
+from generator.render.letters.phrasings import SIGN_OFFS, TRIM_ORDER
 
 TRIM_NAMES = {
     "pending": "a line about what comes next",
@@ -55,18 +54,9 @@ TRIM_NAMES = {
     "late": "the apology for lateness",
     "chain": "the chain news",
 }
-MOST_LETTERS = 3  # no ownerkit sentence in more letters than this, in one batch
 CHAINS_NAMED = 2  # a card has room for two chains; the rest are counted
 WARM_AFTER_SENT = 3  # someone who has sent friends this many times gets a warmer closing
-_FORMATTER = string.Formatter()
 _LEADING_PRONOUN = {"it", "its", "it's", "this", "that", "he", "she", "they", "his", "her", "their", "there"}
-
-
-@dataclass(frozen=True)
-class Sentence:
-    text: str
-    slot: str = ""  # the phrasing slot, or "" for the owner's own words
-    template_words: int = 0  # words that came from ownerkit, not from the owner's records
 
 
 @dataclass
@@ -81,66 +71,6 @@ class Body:
         """(all words, words that came from ownerkit)."""
         sentences = [s for p in self.paragraphs for s in p]
         return sum(len(s.text.split()) for s in sentences), sum(s.template_words for s in sentences)
-
-
-class Phrasebook:
-    """Picks phrasings for one batch of letters: deterministic, varied, none in more than three letters."""
-
-    def __init__(self) -> None:
-        self.used: Counter[str] = Counter()  # by phrasing, so that names do not hide a form sentence
-        self.in_letter: set[str] = set()  # shapes of the letter being written: no phrasing twice in one letter
-        self.letter_key = ""
-
-    def new_letter(self, key: str = "") -> None:
-        self.in_letter, self.letter_key = set(), key
-
-    def say(
-        self, slot: str, values: dict[str, str | None], key: str, turn: int, required: bool = False
-    ) -> Sentence | None:
-        """A sentence for ``slot`` using ``values``; ``None`` when nothing fits (or silence was chosen)."""
-        options = PHRASINGS[slot] if slot in PHRASINGS else SIGN_OFFS[slot.removeprefix("sign-off-")]
-        if key != self.letter_key:
-            self.new_letter(key)
-        start = (zlib.crc32(f"{key}:{slot}".encode()) + turn) % len(options)
-        fallback: tuple[str, Sentence] | None = None
-        for step in range(len(options)):
-            template = options[(start + step) % len(options)]
-            if template and shape(template) in self.in_letter:
-                continue
-            if not template:
-                if not required:
-                    return None
-                continue
-            sentence = _fill(template, values, slot)
-            if sentence is None:
-                continue
-            if self.used[template] < MOST_LETTERS:
-                self.used[template] += 1
-                self.in_letter.add(shape(template))
-                return sentence
-            if required and (fallback is None or self.used[template] < self.used[fallback[0]]):
-                fallback = (template, sentence)
-        if fallback is None:
-            return None
-        self.used[fallback[0]] += 1
-        self.in_letter.add(shape(fallback[0]))
-        return fallback[1]
-
-
-def shape(template: str) -> str:
-    """A phrasing's first clause: "{Friend} asked me {asked_me}" whether "; it went well" follows or not."""
-    first = re.split(r"[.,;:]", template, maxsplit=1)[0].strip()
-    return first if len(re.sub(r"\{[^}]*\}", "", first).split()) >= 2 else template  # "{Friend}" alone: no shape
-
-
-def _fill(template: str, values: dict[str, str | None], slot: str) -> Sentence | None:
-    names = [name for _, name, _, _ in _FORMATTER.parse(template) if name]
-    if any(values.get(name) is None for name in names):
-        return None
-    text = template.format(**{name: values[name] for name in names})
-    text = re.sub(r",([.,;:])", r"\1", text)
-    fixed = len(_FORMATTER.vformat(re.sub(r"\{[^}]*\}", "", template), (), {}).split())
-    return Sentence(capitalise(text), slot, fixed)
 
 
 def friend_values(friend: Friend, named: bool = False, pronouns: bool = True) -> dict[str, str | None]:
