@@ -94,6 +94,10 @@ class KitInvalid(OwnerkitError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class NotAKit(OwnerkitError):
+    """The kit folder given does not exist, or holds no kit."""
+
+
 class WriteRefused(OwnerkitError):
     """A write that would overwrite the owner's work or leave its folder."""
 

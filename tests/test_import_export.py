@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from conftest import REPO, run_cli
 
 from generator.load.contacts import map_headers, read_birthday, read_csv, split_full_name
@@ -135,7 +136,8 @@ def test_export_addresses_skips_the_deceased_and_says_who(kit, monkeypatch) -> N
         "Private: addresses are personal; keep these files to yourself.\n"
     )
     assert (root / "private/addresses.csv").read_bytes().decode("utf-8") == (
-        "Name,Address line 1,Address line 2,Town/City,Postcode,Country\r\nJoão Silva,4 Mill Lane,,Leeds,LS6 2AB,\r\n"
+        "Name,Organisation,Address line 1,Address line 2,Town/City,Postcode,Country\r\n"
+        "João Silva,,4 Mill Lane,,Leeds,LS6 2AB,\r\n"
     )
     card = (root / "private/addresses.vcf").read_bytes().decode("utf-8")
     assert "VERSION:3.0\r\n" in card
@@ -179,3 +181,59 @@ def test_a_card_that_cannot_be_read_names_its_line_and_the_rest_still_import(kit
     assert lines[1] == "mixed.vcf:6: not imported: the card has no name (N:, FN: or ORG:)"  # its bad line is skipped
     assert lines[2] == "mixed.vcf:10: not imported: the card has no name (N:, FN: or ORG:)"
     assert lines[3] == "added 1 person to referrals/people.yml; 0 duplicates and 2 contacts with a problem left out"
+
+
+def test_export_addresses_names_partners_and_organisations_as_the_envelope_does(kit, monkeypatch) -> None:
+    people = """\
+    people:
+      - id: ruth-baxter
+        name: {given: Ruth, family: Baxter}
+        with:
+          - {given: Tom, family: Okafor}
+        address: |
+          7 Bath Road
+          Stroud GL5 3JN
+      - id: ana-lima
+        name: {given: Ana, family: Lima}
+        organisation: Lima & Co
+        address: |
+          2 High Street
+          Leeds LS1 1AA
+    """
+    root = kit({"referrals/people.yml": people, "referrals/2026.yml": "referrals: []\n"})
+    monkeypatch.chdir(root)
+    result = run_cli(root, "export", "addresses")
+    assert result.exit_code == 0, result.output
+    assert (root / "private/addresses.csv").read_bytes().decode("utf-8") == (
+        "Name,Organisation,Address line 1,Address line 2,Town/City,Postcode,Country\r\n"
+        "Ruth Baxter and Tom Okafor,,7 Bath Road,,Stroud,GL5 3JN,\r\n"
+        "Ana Lima,Lima & Co,2 High Street,,Leeds,LS1 1AA,\r\n"
+    )
+    card = (root / "private/addresses.vcf").read_bytes().decode("utf-8")
+    assert "FN:Ruth Baxter and Tom Okafor\r\n" in card
+    assert "ORG:Lima & Co\r\n" in card
+
+
+@pytest.mark.parametrize("separator", [";", "\t", ","])
+def test_a_csv_separated_by_semicolons_or_tabs_is_read(separator: str) -> None:
+    text = separator.join(["First name", "Last name", "Email"]) + "\n" + separator.join(["Ana", "Lima", "a@x.test"])
+    contacts, mapping = read_csv(text + "\n", "s.csv")
+    assert mapping == {"given": "First name", "family": "Last name", "email": "Email"}
+    assert [(c.name, c.email) for c in contacts] == [(PersonName("Ana", "Lima"), "a@x.test")]
+
+
+def test_a_card_whose_birthday_is_no_real_day_is_told_at_its_bday_line(kit, tmp_path) -> None:
+    card = tmp_path / "c.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:ACME Ltd\r\nORG:ACME Ltd\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cy Dee\r\nN:Dee;Cy;;;\r\nBDAY:2026-02-30\r\nEND:VCARD\r\n"
+    )
+    result = run_cli(kit(), "import", str(card), "--dry-run")
+    assert result.exit_code == 1  # a contact was left out: a script must notice
+    assert result.output == (
+        "c.vcf:1: would add acme-ltd (ACME Ltd)\n"
+        'c.vcf:10: not imported: BDAY: "2026-02-30" is not a day of the calendar'
+        " (February has no day 30; fix it in your address book, then import again)\n"
+        "would add 1 person to referrals/people.yml; 0 duplicates and 1 contact with a problem left out;"
+        " dry run: nothing was written\n"
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from textwrap import dedent
 
 import pytest
 from conftest import PEOPLE_YML, TODAY, run_cli, write_kit
@@ -106,12 +107,28 @@ def test_a_hello_recorded_by_touched_the_same_day_spends_the_line(root: Path) ->
     assert "See you at the fair." not in body(root, "ada-lovel")
 
 
-def test_line_touching_dont_mention_is_left_out_and_said(root: Path) -> None:
+def test_line_touching_dont_mention_is_refused_before_it_is_saved(root: Path) -> None:
     people = PEOPLE_YML.replace(
         "    email: joao@example.com\n", "    email: joao@example.com\n    dont_mention: [his divorce]\n"
     )
     root = write_kit(root, {"referrals/people.yml": people})
     result = run_cli(root, "letters", "--line", "joao-silva", "I hope things are calmer since you divorced.")
+    assert result.exit_code != 0
+    assert result.output == (
+        'Error: --line joao-silva: the line touches "his divorce", which joao-silva asked never to be mentioned'
+        " (dont_mention); nothing was saved: rephrase the line without it\n"
+    )
+    assert (root / "referrals" / "people.yml").read_text("utf-8") == dedent(people)
+
+
+def test_line_touching_dont_mention_written_by_hand_is_left_out_and_said(root: Path) -> None:
+    people = PEOPLE_YML.replace(
+        "    email: joao@example.com\n",
+        "    email: joao@example.com\n    dont_mention: [his divorce]\n"
+        "    letter_lines:\n      - {text: I hope things are calmer since you divorced., written: 2026-11-20}\n",
+    )
+    root = write_kit(root, {"referrals/people.yml": people})
+    result = run_cli(root, "letters")
     assert result.exit_code == 0, result.output
     assert (
         "left out of the letter for joao-silva: your line at referrals/people.yml:2"
@@ -123,6 +140,12 @@ def test_line_touching_dont_mention_is_left_out_and_said(root: Path) -> None:
         'referrals/people.yml:7:7: letter_lines: touches "his divorce", which joao-silva asked never to be mentioned'
         " (letters leave it out; rephrase it if it should reach the card) [warning]"
     ) in check.output
+
+
+def test_a_line_in_two_lines_is_joined_as_sentences(root: Path) -> None:
+    result = run_cli(root, "letters", "--line", "joao-silva", "See you at the fair\nBring the kids: they'll love it")
+    assert result.exit_code == 0, result.output
+    assert "See you at the fair. Bring the kids: they'll love it." in body(root)
 
 
 def test_line_is_never_trimmed_for_the_card_before_ownerkits_sentences(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import email
 import email.policy
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -783,3 +784,58 @@ def test_readme_shows_real_letters_from_the_example(pid: str) -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
     card = (GOLDEN / "example" / f"{pid}.txt").read_text("utf-8").split("-" * 60)[1].strip("\n")
     assert card in readme
+
+
+def test_a_relation_that_touches_dont_mention_leaves_the_friend_by_name_alone(kit) -> None:
+    people = "people:\n  - id: joao-silva\n    name: {given: João, family: Silva}\n    dont_mention: [divorce]\n"
+    referrals = """\
+    referrals:
+      - date: 2026-10-01
+        from: joao-silva
+        referred: {name: Lin, relation: ex-wife}
+        for: a birthday cake
+        outcome: client
+    """
+    root = kit({"referrals/people.yml": people, "referrals/2026.yml": referrals})
+    result = run_cli(root, "letters")
+    assert result.exit_code == 0, result.output
+    body = body_of((root / "letters" / "joao-silva.txt").read_text("utf-8"))
+    assert "Lin" in body and "ex-wife" not in body
+    assert (
+        "left out of the letter for joao-silva: referred: of joao-silva-2026-10-01 at referrals/2026.yml:2"
+        ' (it touches "divorce" (dont_mention); the letter says "Lin")'
+    ) in result.output
+
+
+def test_a_friend_who_has_died_gets_no_news_in_the_present_tense(kit) -> None:
+    people = """\
+    people:
+      - id: noor-ali
+        name: {given: Noor, family: Ali}
+      - id: sipho-dube
+        name: {given: Sipho, family: Dube}
+        deceased: true
+    """
+    referrals = """\
+    referrals:
+      - {date: 2026-10-01, from: noor-ali, referred: Bob, for: a tuning, outcome: client}
+      - {date: 2026-10-02, from: noor-ali, referred: Sipho Dube, for: a coat, outcome: client}
+    """
+    root = kit({"referrals/people.yml": people, "referrals/2026.yml": referrals})
+    result = run_cli(root, "letters")
+    assert result.exit_code == 0, result.output
+    body = body_of((root / "letters" / "noor-ali.txt").read_text("utf-8"))
+    assert "Sipho" in body  # thanked for the referral ...
+    assert "coat" not in body and "Sipho Dube" not in body  # ... by the name on file, and no news about him
+    assert "Bob" in body and "a tuning" in body
+
+
+@pytest.mark.parametrize("outcome", ["not-a-fit", "client"])
+def test_no_it_points_at_a_for_the_letter_does_not_give(kit, outcome: str) -> None:
+    for day in range(1, 8):  # every phrasing the day may choose
+        referrals = f"referrals:\n  - {{date: 2026-10-0{day}, from: joao-silva, referred: Lin, outcome: {outcome}}}\n"
+        root = kit({"referrals/2026.yml": referrals})
+        result = run_cli(root, "letters")
+        assert result.exit_code == 0, result.output
+        body = body_of((root / "letters" / "joao-silva.txt").read_text("utf-8"))
+        assert not re.search(r"\b[Ii]t\b", body), body

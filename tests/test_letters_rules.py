@@ -12,7 +12,15 @@ from generator.errors import Problem
 from generator.load.kit import load_kit
 from generator.model.cards import CARDS, card_size
 from generator.model.english import how_late, ordinal, when_words
-from generator.model.friends import Friend, addressed, envelope_names, name_alone, second_person, turned_on_reader
+from generator.model.friends import (
+    Friend,
+    addressed,
+    envelope_names,
+    name_alone,
+    second_person,
+    third_person_warning,
+    turned_on_reader,
+)
 from generator.model.letters import letters_owed
 from generator.model.names import PersonName
 from generator.model.owed import owed
@@ -61,6 +69,22 @@ READER = Person(id="tom-hale", name=PersonName(given="Thomas", family="Hale", pr
         ("the school's budget cuts", "the school hall piano", False),  # three key words: one is not enough
         ("the school's budget cuts", "the budget for the school", True),
         ("the old shop", "her old piano", False),  # small common words are not key words
+        # simple word forms: -y/-ies, -ncy/-nt, -cy/-t, accents folded
+        ("bankruptcy", "the year he went bankrupt", True),
+        ("redundancy", "since she was made redundant", True),
+        ("pregnancy", "now that she is pregnant", True),
+        ("divorce", "a divorcée these days", True),
+        ("her divorce", "a divorcee these days", True),
+        # the related words of common sensitive topics (topics.RELATED)
+        ("cancer", "after the chemotherapy", True),
+        ("cancer", "a cancerous growth", True),
+        ("the accident", "since the car crash", True),
+        ("divorce", "your ex-wife Lin", True),
+        ("her husband's death", "the funeral in May", True),
+        ("redundancy", "when he was laid off", True),
+        ("pregnancy", "the baby due in June", True),
+        ("the accident", "more than I was expecting", False),  # related words belong to their own topic
+        ("cancer", "the car crash", False),
     ],
 )
 def test_dont_mention_matches_by_meaning(topic: str, text: str, touched: bool) -> None:
@@ -444,3 +468,24 @@ def test_an_address_is_not_a_mention(kit) -> None:  # type: ignore[no-untyped-de
     result = run_cli(root, "letters")
     assert result.exit_code == 0, result.output
     assert "The Old Restaurant" in (root / "letters" / "joao-silva.txt").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("note", "hint"),
+    [
+        ("Alec says Kim is his best pupil", 'write "You say Kim is your best pupil"'),
+        ("Kim thinks Alec was a great help", 'write "Kim thinks you were a great help"'),
+        ("Kim met Alec at the fair", 'rewrite it speaking to Alec as "you"'),  # no clean rewrite: no wrong one
+    ],
+)
+def test_the_suggested_rewrite_passes_the_rule_itself(note: str, hint: str) -> None:
+    reader = Person(id="alec-hay", name=PersonName(given="Alec", family="Hay"))
+    said = third_person_warning(note, reader, "note")
+    assert said is not None
+    assert said[1].startswith(hint + ";"), said
+
+
+def test_a_cjk_name_without_order_is_written_family_first() -> None:
+    assert PersonName(given="伟", family="张", preferred="Wei").full == "张伟"
+    assert PersonName(given="伟", family="张", order="given-first").full == "伟张"  # as recorded
+    assert PersonName(given="Wei", family="Zhang").full == "Wei Zhang"

@@ -191,8 +191,8 @@ def first_run(run, kit: Path) -> None:  # type: ignore[no-untyped-def]
     ]
     assert "left out tom-hale: no address on file" in exported.out
     rows = (kit / "private" / "addresses.csv").read_bytes().decode("utf-8").split("\r\n")
-    assert rows[0] == "Name,Address line 1,Address line 2,Town/City,Postcode,Country"
-    assert rows[1] == "Olubisi Adebayo,12 Otley Road,,Leeds,LS6 3AA,"
+    assert rows[0] == "Name,Organisation,Address line 1,Address line 2,Town/City,Postcode,Country"
+    assert rows[1] == "Olubisi Adebayo,,12 Otley Road,,Leeds,LS6 3AA,"
 
 
 def second_run(run) -> None:  # type: ignore[no-untyped-def]

@@ -158,4 +158,4 @@ def test_exported_cells_never_start_like_a_formula(kit, monkeypatch) -> None:
     monkeypatch.chdir(root)
     assert run_cli(root, "export", "addresses").exit_code == 0
     rows = (root / "private/addresses.csv").read_text(encoding="utf-8").splitlines()
-    assert rows[1] == '"\'=HYPERLINK(""http://x"") +Evil",\'@SUM(A1),\'-1 Road,Leeds,LS6 2AB,'
+    assert rows[1] == '"\'=HYPERLINK(""http://x"") +Evil",,\'@SUM(A1),\'-1 Road,Leeds,LS6 2AB,'

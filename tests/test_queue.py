@@ -121,3 +121,28 @@ def test_queue_empty_and_the_dead_are_not_listed(kit) -> None:
     result = run_cli(root, "queue")
     assert result.output == "Nothing owed today (2026-11-26): everyone has been thanked.\n"
     assert json.loads(run_cli(root, "queue", "--json").output) == []
+
+
+def test_queue_columns_line_up_with_wide_characters(kit) -> None:
+    from generator.render.queue import shown_width
+
+    assert (shown_width("张伟"), shown_width("Zoë"), shown_width("Zoe\u0308")) == (4, 3, 3)
+    people = """\
+    people:
+      - id: wei-zhang
+        name: {given: 伟, family: 张, preferred: Wei}
+      - id: ann-lee
+        name: {given: Ann, family: Lee}
+      - id: bo-li
+        name: {given: Bo, family: Li}
+    """
+    referrals = """\
+    referrals:
+      - {date: 2026-11-20, from: wei-zhang, referred: bo-li, for: a tuning, outcome: client}
+      - {date: 2026-11-20, from: ann-lee, referred: bo-li, for: a tuning, outcome: client}
+    """
+    result = run_cli(kit({"referrals/people.yml": people, "referrals/2026.yml": referrals}), "queue")
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.output.splitlines() if "a tuning" in line]
+    assert len(rows) == 2 and any("张伟" in row for row in rows), result.output
+    assert len({shown_width(row[: row.index("a tuning")]) for row in rows}) == 1, result.output

@@ -5,11 +5,12 @@ module defines its commands, and they are added here, explicitly, in the order
 ``ownerkit --help`` lists them.
 """
 
+from generator.cli.consent import consent
 from generator.cli.contacts import export, import_
 from generator.cli.letters import letters, queue, thanked
 from generator.cli.main import main
 from generator.cli.private import calendar, report
-from generator.cli.records import add, consent, publish, touched
+from generator.cli.records import add, publish, touched
 from generator.cli.site import emit
 
 for command in (add, publish, touched, consent, import_, export, letters, queue, thanked, calendar, report, emit):

@@ -38,11 +38,16 @@ class Abort(click.ClickException):
 
 
 class Context:
-    """What every command shares: the kit folder and today's date."""
+    """What every command shares: the kit folder, today's date, and whether scripts read JSON."""
 
     def __init__(self, kit: Path, today: dt.date) -> None:
         self.kit = kit
         self.today = today
+        self.as_json = False
+
+
+#: Commands that only read the kit: their errors never say "nothing was written".
+READ_ONLY = frozenset({"check", "queue"})
 
 
 pass_context = click.make_pass_decorator(Context)
@@ -55,11 +60,23 @@ class OwnerkitGroup(click.Group):
         try:
             return super().invoke(ctx)
         except KitInvalid as exc:
+            if isinstance(ctx.obj, Context) and ctx.obj.as_json:
+                _exit_with_json([p.as_dict() for p in exc.problems])
             print_problems(exc.problems)
             kit = kit_name(ctx.obj.kit) if isinstance(ctx.obj, Context) else "the kit"
-            raise Abort(f"{count(len(exc.problems), 'problem')} in {kit}; nothing was written") from None
+            verb = ctx.invoked_subcommand or ""
+            after = "fix them, then run this again" if verb in READ_ONLY else "nothing was written"
+            raise Abort(f"{count(len(exc.problems), 'problem')} in {kit}; {after}") from None
         except OwnerkitError as exc:
+            if isinstance(ctx.obj, Context) and ctx.obj.as_json:
+                _exit_with_json([Problem("", message=str(exc)).as_dict()])
             raise Abort(str(exc)) from None
+
+
+def _exit_with_json(problems: list[dict[str, object]]) -> NoReturn:
+    """With ``--json``, problems go to stdout in ``check --json``'s shape, and the exit is 1."""
+    echo_json({"ok": False, "problems": problems})
+    sys.exit(1)
 
 
 def fail(message: str) -> NoReturn:
@@ -83,8 +100,18 @@ def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) 
     return parse_date(value) if value else dt.date.today()
 
 
+def _note_json(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    """Remember ``--json`` so that the error edge answers scripts in JSON too."""
+    shared = ctx.find_object(Context)
+    if shared is not None and value:
+        shared.as_json = True
+    return value
+
+
 def json_option(func: F) -> F:
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts instead of text.")(func)
+    return click.option(
+        "--json", "as_json", is_flag=True, callback=_note_json, help="Print JSON for scripts instead of text."
+    )(func)
 
 
 def dry_run_option(func: F) -> F:
@@ -217,6 +244,7 @@ def check(context: Context, strict: bool, as_json: bool) -> None:
 @click.option("--tagline", help="One line under your name on the home page.")
 @click.option("--location", help="Your town or neighbourhood.")
 @click.option("--email", help="The email address your site shows for getting in touch.")
+@dry_run_option
 @pass_context
 def init(
     context: Context,
@@ -227,6 +255,7 @@ def init(
     tagline: str | None,
     location: str | None,
     email: str | None,
+    dry_run: bool,
 ) -> None:
     """Start a new kit in DIRECTORY with a profile, a first story and empty records.
 
@@ -240,6 +269,7 @@ def init(
       ownerkit init my-kit
       ownerkit init my-kit --given Ana --family Ferreira --business "Ferreira Bakes"
       ownerkit init . --given Ana --business "Ferreira Bakes" --location "Headingley, Leeds"
+      ownerkit init my-kit --given Ana --business "Ferreira Bakes" --dry-run
     """
     from generator.commands.init import init as init_kit
 
@@ -256,10 +286,26 @@ def init(
             ' e.g. ownerkit init my-kit --given Ana --business "Ferreira Bakes"'
         )
     written = init_kit(
-        directory, given, family, business, context.today, tagline=tagline, location=location, email=email
+        directory,
+        given,
+        family,
+        business,
+        context.today,
+        tagline=tagline,
+        location=location,
+        email=email,
+        dry_run=dry_run,
     )
     for path in written:
-        click.echo(f"created {relative(path)}")
+        click.echo(f"{'would create' if dry_run else 'created'} {relative(path)}")
+    if dry_run:
+        click.echo("dry run: nothing was written")
+        return
+    _print_next_steps(directory, written)
+
+
+def _print_next_steps(directory: Path, written: list[Path]) -> None:
+    """The exact commands from a new kit to the owner's own site, and then to her first card."""
     story = written[-1].relative_to(directory.resolve()).as_posix()
     click.echo("\nYour kit is ready. Next:")
     if directory.resolve() != Path.cwd().resolve():
@@ -296,19 +342,24 @@ def new() -> None:
     Examples:
       ownerkit new story --prompt why-i-started "Why I opened the shop"
       ownerkit new story --prompt mistake-learned "The order I lost" --date 2026-05-01
+      ownerkit new story --prompt why-i-started "Why I opened the shop" --dry-run
     """,
 )
 @click.argument("title")
 @click.option("--prompt", "prompt_id", required=True, help="What the story answers, e.g. why-i-started.")
 @click.option("--date", "when", metavar="YYYY-MM-DD", help="The story's date (default: today).")
 @click.option("--slug", help="The page address (default: from the title).")
+@dry_run_option
 @pass_context
-def new_story(context: Context, title: str, prompt_id: str, when: str | None, slug: str | None) -> None:
+def new_story(context: Context, title: str, prompt_id: str, when: str | None, slug: str | None, dry_run: bool) -> None:
     from generator.commands.new_story import UnknownPrompt, new_story
 
     day = parse_date(when, "--date") if when else context.today
     try:
-        path = new_story(context.kit, title, prompt_id, day, slug)
+        path = new_story(context.kit, title, prompt_id, day, slug, dry_run)
     except UnknownPrompt as exc:
         raise click.BadParameter(str(exc), param_hint="--prompt") from None
+    if dry_run:
+        click.echo(f"would create {relative(path)} (a draft); dry run: nothing was written")
+        return
     click.echo(f"created {relative(path)} (a draft: when it is ready, ownerkit publish {path.stem[11:]})")

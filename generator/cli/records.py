@@ -16,7 +16,7 @@ import click
 from generator.cli import terminal
 from generator.cli.main import Context, dry_run_option, pass_context
 from generator.load.kit import load_kit
-from generator.model.records import OUTCOMES, PersonName
+from generator.model.records import OUTCOMES, PRONOUNS, PersonName
 
 T = TypeVar("T")
 
@@ -51,7 +51,8 @@ def show_change(recorded: Any, verb: str, dry_run: bool) -> None:
 # Fields of a person set by their own options above, or kept by other commands (touched, consent, letters).
 NOT_OPTIONS = frozenset(
     {"id", "name", "email", "phone", "address", "birthday", "client_since", "last_contact", "dates", "remember",
-     "deceased", "public_thanks", "public_thanks_since", "public_thanks_withdrawn", "letter_lines"}
+     "deceased", "public_thanks", "public_thanks_since", "public_thanks_withdrawn", "consent_history",
+     "letter_lines"}
 )  # fmt: skip
 
 
@@ -239,6 +240,9 @@ def _already_on_file(context: Context, name: PersonName) -> bool:
 @click.option("--outcome", type=click.Choice(OUTCOMES), default="pending", show_default=True)
 @click.option("--date", "when", metavar="YYYY-MM-DD", help="When the friend came (default: today).")
 @click.option("--note", help="A line in your own words for the thank-you letter.")
+@click.option("--relation", help="A friend not on file: who they are to the referrer (neighbour, brother).")
+@click.option("--pronoun", type=click.Choice(PRONOUNS), help="A friend not on file: she, he or they.")
+@click.option("--count", type=int, help="A friend not on file: how many people (2 for a couple).")
 @dry_run_option
 @pass_context
 def add_referral(
@@ -249,6 +253,9 @@ def add_referral(
     outcome: str,
     when: str | None,
     note: str | None,
+    relation: str | None,
+    pronoun: str | None,
+    count: int | None,
     dry_run: bool,
 ) -> None:
     """Record that someone sent a friend your way.
@@ -261,6 +268,7 @@ def add_referral(
       ownerkit add referral
       ownerkit add referral --from olubisi-adebayo --referred "Tom Hale" --for "a wedding cake"
       ownerkit add referral --from tom-hale --referred jo-march --outcome client --date 2026-11-02
+      ownerkit add referral --from tom-hale --referred Ingrid --relation neighbour --pronoun she
     """
     from generator.commands.records import add_referral as add_referral_to_kit
 
@@ -271,7 +279,14 @@ def add_referral(
         outcome = click.prompt("Outcome", type=click.Choice(OUTCOMES), default=outcome)
     if not source or not referred:
         raise click.UsageError("--from and --referred are required when not typing at a terminal")
-    details = {"when": parse_day("--date", when), "for_what": for_what or None, "outcome": outcome, "note": note}
+    friend = {"relation": relation, "pronoun": pronoun, "count": count}
+    details = {
+        "when": parse_day("--date", when),
+        "for_what": for_what,
+        "outcome": outcome,
+        "note": note,
+        "friend": friend,
+    }
     if terminal.at_terminal() and not dry_run:  # warnings first, then ask
         planned = call(context, add_referral_to_kit, source, referred, dry_run=True, **details)
         for line in planned.notes:
@@ -313,34 +328,6 @@ def touched(context: Context, person: str, when: str | None, note: str | None, d
     show_change(recorded, "record", dry_run)
     for line in recorded.notes:
         click.echo(f"note: {line}")
-
-
-@click.command()
-@click.argument("person", metavar="PERSON")
-@click.option("--withdrawn", is_flag=True, help="They took their consent back: the site stops naming them.")
-@click.option("--date", "when", metavar="YYYY-MM-DD", help="When they said so (default: today).")
-@dry_run_option
-@pass_context
-def consent(context: Context, person: str, withdrawn: bool, when: str | None, dry_run: bool) -> None:
-    """Record that PERSON agreed to be thanked by name on your site, and when (or took it back).
-
-    Sets public_thanks: true and public_thanks_since: DATE; with --withdrawn,
-    adds public_thanks_withdrawn: DATE, and the next build leaves them off the
-    thanks wall. The dates stay as the record of what they said.
-
-    \b
-    Examples:
-      ownerkit consent olubisi-adebayo
-      ownerkit consent "Tom Hale" --date 2026-11-30
-      ownerkit consent olubisi-adebayo --withdrawn --dry-run
-    """
-    from generator.commands.records import consent as record_consent
-
-    day = parse_day("--date", when)
-    recorded = call(context, record_consent, person, withdrawn=withdrawn, when=day, dry_run=dry_run)
-    show_change(recorded, "record", dry_run)
-    if not dry_run:
-        click.echo("Next: mkdocs build (the thanks wall follows it)")
 
 
 @click.command()

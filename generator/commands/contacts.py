@@ -32,6 +32,7 @@ from generator.errors import OwnerkitError, Problem
 from generator.load.contacts import Contact, read_csv, read_vcard
 from generator.load.kit import load_kit
 from generator.load.people import load_referral_file
+from generator.model.friends import envelope_names
 from generator.model.matching import Match, PeopleIndex, base_id, unique_id
 from generator.model.names import PersonName
 from generator.model.postal import PostalAddress, split_address
@@ -223,7 +224,7 @@ def _told_at(problems: list[Problem]) -> Callable[[Contact], tuple[str, str]]:
 # ------------------------------------------------------------------- export
 
 VCARD_PRODID = "-//ownerkit//addresses//EN"
-CSV_COLUMNS = ("Name", "Address line 1", "Address line 2", "Town/City", "Postcode", "Country")
+CSV_COLUMNS = ("Name", "Organisation", "Address line 1", "Address line 2", "Town/City", "Postcode", "Country")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -259,7 +260,9 @@ def envelopes(kit: Kit, person_ids: tuple[str, ...] = ()) -> Envelopes:
     cards = []
     for person in people:
         postal = split_address(person.address or "")
-        row = [person.name.full, postal.line(1), postal.line(2), postal.town, postal.postcode, postal.country]
+        names = envelope_names(person)  # as the letter's envelope shows them: "Ruth Baxter and Tom Okafor"
+        org = person.organisation or ""
+        row = [names[0], org, postal.line(1), postal.line(2), postal.town, postal.postcode, postal.country]
         writer.writerow([spreadsheet_safe(cell) for cell in row])
         cards.append(_card(person, postal))
     return Envelopes(people, deceased, no_address, out.getvalue(), "".join(cards))
@@ -297,7 +300,9 @@ def _card(person: Person, postal: PostalAddress) -> str:
     card = vobject.vCard()
     card.add("prodid").value = VCARD_PRODID
     card.add("n").value = vobject.vcard.Name(family=person.name.family or "", given=person.name.given)
-    card.add("fn").value = person.name.full
+    card.add("fn").value = envelope_names(person)[0]
+    if person.organisation:
+        card.add("org").value = [person.organisation]
     adr = card.add("adr")
     adr.value = vobject.vcard.Address(
         street="\n".join(postal.street), city=postal.town, code=postal.postcode, country=postal.country

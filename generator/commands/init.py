@@ -21,6 +21,7 @@ def init(
     tagline: str | None = None,
     location: str | None = None,
     email: str | None = None,
+    dry_run: bool = False,
 ) -> list[Path]:
     """Write the starter kit into ``directory`` and return its files, the first story last.
 
@@ -36,4 +37,4 @@ def init(
         location=(location or "").strip() or None,
         email=(email or "").strip() or None,
     )
-    return write_files(directory, files)
+    return write_files(directory, files, dry_run)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from generator.commands.records import resolve_person, text_change
 from generator.errors import Refused
 from generator.model.records import Kit, LetterLine
+from generator.model.topics import mentions
 from generator.render.yamlrecord import record_lines
 from generator.write.yamlappend import TextChange, append_item, read_text
 
@@ -31,6 +32,17 @@ class LineAdded:
     line: int
 
 
+_ENDS_SENTENCE = (".", "!", "?", "…", ":", ";", ",", "—", "–", "-")
+
+
+def joined_lines(raw: str) -> str:
+    """The owner's line as one paragraph: a line break that ends no sentence gets a full stop, not a run-on."""
+    parts = [" ".join(line.split()) for line in raw.splitlines()]
+    parts = [p for p in parts if p]
+    last = len(parts) - 1
+    return " ".join(p if i == last or p.endswith(_ENDS_SENTENCE) else p + "." for i, p in enumerate(parts))
+
+
 def plan_lines(
     kit: Kit, today: dt.date, lines: tuple[tuple[str, str], ...]
 ) -> tuple[Kit, list[TextChange], list[LineAdded]]:
@@ -41,12 +53,17 @@ def plan_lines(
     """
     wanted: dict[str, str] = {}
     for ref, raw in lines:
-        text = " ".join(raw.split())
+        text = joined_lines(raw)
         pid = resolve_person(kit, ref)
         if not text:
             raise Refused(f"--line {ref}: the line is empty; write it in quotes after the person's id")
         if kit.people[pid].deceased:
             raise Refused(f"--line {ref}: {pid} has died: ownerkit writes them no letter")
+        if topic := mentions(text, kit.people[pid].dont_mention):
+            raise Refused(
+                f'--line {ref}: the line touches "{topic}", which {pid} asked never to be mentioned'
+                " (dont_mention); nothing was saved: rephrase the line without it"
+            )
         wanted[pid] = text  # the last --line for someone wins
     people = dict(kit.people)
     texts: dict[str, str] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.errors import Refused
+from generator.errors import Refused, WriteRefused
 from generator.load.owner import load_owner
 from generator.model.prompts import Prompt, builtin_prompts
 from generator.render.starter import story_file
@@ -27,12 +27,18 @@ def prompts_of(root: Path) -> dict[str, Prompt]:
     return prompts
 
 
-def new_story(root: Path, title: str, prompt_id: str, day: dt.date, slug: str | None = None) -> Path:
-    """Write ``stories/DATE-SLUG.md`` as a draft and return its path; never overwrites."""
+def new_story(
+    root: Path, title: str, prompt_id: str, day: dt.date, slug: str | None = None, dry_run: bool = False
+) -> Path:
+    """Write ``stories/DATE-SLUG.md`` as a draft and return its path; never overwrites (nor writes, on a dry run)."""
     prompts = prompts_of(root)
     if prompt_id not in prompts:
         raise UnknownPrompt(prompt_id, list(prompts))
     name, text = story_file(title, prompts[prompt_id], day, slug)
     path = safe_join(root / "stories", name)
+    if dry_run:
+        if path.exists():
+            raise WriteRefused(f"{path}: already exists; not overwriting it")
+        return path
     write_new(path, text)
     return path

@@ -1,5 +1,7 @@
 """Record keeping without editing YAML: ``add person``, ``add referral``, ``touched``, ``publish``.
 
+(``consent`` is in :mod:`generator.commands.consent`.)
+
 Each verb is one library call that loads the kit, makes the new text of the one
 file it changes (:mod:`generator.write.yamlappend`: every other byte kept),
 loads the whole kit again with that text in place, and only then writes it
@@ -34,6 +36,7 @@ from generator.write.yamlappend import (
     verify_kit,
     write_texts,
 )
+from generator.write.yamltext import EditRefused
 
 PEOPLE_FILE = "referrals/people.yml"
 REFERRALS_FILE = "referrals/referrals.yml"
@@ -101,11 +104,32 @@ def referrals_file(kit: Kit) -> str:
     return REFERRALS_FILE if REFERRALS_FILE in names or not names else people_file(kit)
 
 
-def _finish(kit: Kit, change: TextChange, today: dt.date, dry_run: bool) -> bool:
-    verify_kit(kit.root, {change.path: change.new}, today)
+def finish_change(kit: Kit, change: TextChange, today: dt.date, dry_run: bool) -> bool:
+    try:
+        verify_kit(kit.root, {change.path: change.new}, today)
+    except EditRefused as exc:
+        raise option_problems(exc, change) from None
     if not dry_run:
         write_texts(kit.root, [change])
     return not dry_run
+
+
+def option_problems(refused: EditRefused, change: TextChange) -> OwnerkitError:
+    """Problems in the lines about to be added, told by the option that gave the value (``--email: ...``).
+
+    Those lines were never written, so their place in the file means nothing to
+    the owner. Any other problem keeps the whole refusal as it was.
+    """
+    last = change.first_line + len(change.added)
+    mine = [p for p in refused.problems if p.path == change.path and change.first_line <= p.line < last]
+    if not mine or len(mine) != len(refused.problems):
+        return refused
+    told = []
+    for problem in mine:
+        field = re.sub(r"\[\d+\].*$", "", problem.field).rsplit(".", 1)[-1]  # name.given: --given
+        hint = f" ({problem.hint})" if problem.hint else ""
+        told.append(f"--{field.replace('_', '-')}: {problem.message}{hint}")
+    return OwnerkitError("; ".join(told) + "; nothing was written")
 
 
 def text_change(rel: str, old: str, new: str) -> TextChange:
@@ -137,7 +161,7 @@ def person_record(
 ) -> list[str]:
     """The YAML lines of a new person (column 0); ``fields`` are any further fields, by their names in the file."""
     name_map = {"given": name.given, "family": name.family, "preferred": name.preferred}
-    if name.order != "given-first":
+    if name.order is not None and name.order != "given-first":
         name_map["order"] = name.order
     record: dict[str, object] = {
         "id": pid,
@@ -194,7 +218,7 @@ def add_person(
     new, _ = append_records(old, rel, "people", [lines])
     change = text_change(rel, old, new)
     similar = tuple(m for m in index.close(name) if m.person.id != pid)
-    return Recorded(pid, change, _finish(kit, change, today, dry_run), similar)
+    return Recorded(pid, change, finish_change(kit, change, today, dry_run), similar)
 
 
 def resolve_person(kit: Kit, ref: str) -> str:
@@ -215,6 +239,23 @@ def resolve_person(kit: Kit, ref: str) -> str:
     raise NotFound(f'no one on file is "{ref}" ({hint}to add them: ownerkit add person)')
 
 
+def _friend(kit: Kit, referred: str, from_id: str, details: dict[str, object]) -> str:
+    """The referred friend's id when on file, else their name; refused when it is the referrer themselves."""
+    try:
+        friend = resolve_person(kit, referred)
+    except NotFound:
+        friend = " ".join(referred.split())
+    if friend == from_id:
+        raise OwnerkitError(f"{from_id} cannot refer themselves")
+    if details and friend in kit.people:
+        options = ", ".join(f"--{key}" for key in details)
+        raise OwnerkitError(
+            f"{options}: {friend} is on file, so what is known of them goes in their own record"
+            f" ({kit.people[friend].source}); give only --referred {friend}; nothing was written"
+        )
+    return friend
+
+
 @locked
 def add_referral(
     root: Path,
@@ -226,9 +267,14 @@ def add_referral(
     for_what: str | None = None,
     outcome: str = "pending",
     note: str | None = None,
+    friend: dict[str, object] | None = None,
     dry_run: bool = False,
 ) -> Recorded:
-    """Record that ``source`` (a person id or name) sent ``referred`` (a person id or name) to the owner."""
+    """Record that ``source`` (a person id or name) sent ``referred`` (a person id or name) to the owner.
+
+    ``friend`` holds what else is known of a friend not on file (``relation``,
+    ``pronoun``, ``count``): the referral's ``referred:`` is then a record.
+    """
     kit = load_kit(root, today).kit
     from_id = resolve_person(kit, source)
     if outcome not in OUTCOMES:
@@ -236,18 +282,15 @@ def add_referral(
     day = when or today
     if day > today:
         raise OwnerkitError(f"date: {day} is in the future (today is {today})")
-    try:
-        friend = resolve_person(kit, referred)
-    except NotFound:
-        friend = " ".join(referred.split())
-    if friend == from_id:
-        raise OwnerkitError(f"{from_id} cannot refer themselves")
+    details = {key: value for key, value in (friend or {}).items() if value is not None}
+    friend_id = _friend(kit, referred, from_id, details)
     for other in kit.referrals:
-        if other.from_id == from_id and other.date == day and (other.referred_id or other.referred_name) == friend:
+        if other.from_id == from_id and other.date == day and (other.referred_id or other.referred_name) == friend_id:
             raise OwnerkitError(f"already recorded as {other.id} ({other.source}); nothing was written")
-    record: dict[str, object] = {"date": day, "from": from_id, "referred": friend}
+    said: object = {"name": friend_id, **details} if details else friend_id
+    record: dict[str, object] = {"date": day, "from": from_id, "referred": said}
     warnings = []
-    values = {"referred": friend if friend not in kit.people else None, "for": for_what, "note": note}
+    values = {"referred": friend_id if friend_id not in kit.people else None, "for": for_what, "note": note}
     for key, value in values.items():
         if value and (said := third_person_warning(value, kit.people[from_id], key)):
             warnings.append(f"warning: {key}: {said[0]} ({said[1]})")
@@ -262,7 +305,7 @@ def add_referral(
     new, _ = append_records(old, rel, "referrals", [lines])
     change = text_change(rel, old, new)
     ident = str(record.get("id", default))
-    return Recorded(ident, change, _finish(kit, change, today, dry_run), notes=tuple(warnings))
+    return Recorded(ident, change, finish_change(kit, change, today, dry_run), notes=tuple(warnings))
 
 
 @locked
@@ -296,46 +339,7 @@ def touched(
     if text == old:
         raise OwnerkitError(f"nothing to record: {pid} was last in touch on {person.last_contact}")
     change = text_change(rel, old, text)
-    return Recorded(pid, change, _finish(kit, change, today, dry_run), notes=tuple(notes))
-
-
-@locked
-def consent(
-    root: Path,
-    today: dt.date,
-    person_ref: str,
-    *,
-    withdrawn: bool = False,
-    when: dt.date | None = None,
-    dry_run: bool = False,
-) -> Recorded:
-    """Record that someone agreed to be thanked on the site (``public_thanks`` and its date), or took it back."""
-    kit = load_kit(root, today).kit
-    pid = resolve_person(kit, person_ref)
-    person = kit.people[pid]
-    day = when or today
-    if day > today:
-        raise OwnerkitError(f"date: {day} is in the future (today is {today})")
-    rel = person.source.path
-    old = read_text(root, rel)
-    if person.public_thanks_withdrawn:
-        raise OwnerkitError(
-            f"{pid} withdrew consent on {person.public_thanks_withdrawn} ({person.source});"
-            " if they have said yes again, change that record by hand; nothing was written"
-        )
-    if withdrawn:
-        if not person.public_thanks:
-            raise OwnerkitError(f"{pid} has not agreed to be thanked on the site; there is nothing to withdraw")
-        if person.public_thanks_since and day < person.public_thanks_since:
-            raise OwnerkitError(f"date: {day} is before they agreed ({person.public_thanks_since})")
-        text, _ = set_field(old, rel, pid, "public_thanks_withdrawn", day.isoformat())
-    else:
-        if person.public_thanks and person.public_thanks_since:
-            raise OwnerkitError(f"{pid} agreed on {person.public_thanks_since} already; nothing was written")
-        text, _ = set_field(old, rel, pid, "public_thanks", "true")
-        text, _ = set_field(text, rel, pid, "public_thanks_since", day.isoformat())
-    change = text_change(rel, old, text)
-    return Recorded(pid, change, _finish(kit, change, today, dry_run))
+    return Recorded(pid, change, finish_change(kit, change, today, dry_run), notes=tuple(notes))
 
 
 _DRAFT = re.compile(r"^draft:[ \t]*(true|yes|on|True|TRUE)[ \t]*(#.*)?(\r?\n|$)", re.MULTILINE)
@@ -366,4 +370,4 @@ def publish(root: Path, today: dt.date, story_ref: str, *, dry_run: bool = False
         raise OwnerkitError(f"{rel}: draft: is not a plain 'draft: true' line; remove it by hand")
     new = old[: match.start()] + old[match.end() :]
     change = text_change(rel, old, new)
-    return Recorded(story.slug, change, _finish(kit, change, today, dry_run))
+    return Recorded(story.slug, change, finish_change(kit, change, today, dry_run))

@@ -102,6 +102,8 @@ def _record(
     except KeyError:
         raise Refused(_unknown_id(kit, ident)) from None
     if not records:
+        if ident in kit.people and kit.people[ident].deceased:
+            raise Refused(_deceased(kit, ident))
         if ident in kit.people:
             return ThankedResult([], 0, 0, dry_run, _nothing_owed(kit, today, ident, follow_up))
         raise Refused(_nothing_owed(kit, today, ident, follow_up))
@@ -130,6 +132,16 @@ def _unknown_id(kit: Kit, ident: str) -> str:
     close = sorted(k for k in known if k.startswith(ident)) or difflib.get_close_matches(ident, known, n=1, cutoff=0.6)
     hint = f"did you mean {close[0]}?" if close else "see ownerkit queue for ids"
     return f'no referral or person has the id "{ident}" ({hint})'
+
+
+def _deceased(kit: Kit, ident: str) -> str:
+    """Why nothing is recorded for a person who has died, and how to record one referral anyway."""
+    said = f"{ident} is recorded as deceased, so the queue asks for no letter to them; nothing was written"
+    unthanked = [r.id for r in kit.referrals if r.from_id == ident and r.thanked is None]
+    if not unthanked:
+        return said
+    anyway = f"to record a referral as thanked anyway: ownerkit thanked {unthanked[0]}"
+    return f"{said} ({anyway}; not thanked yet: {', '.join(unthanked)})"
 
 
 def _nothing_owed(kit: Kit, today: dt.date, ident: str, follow_up: bool) -> str:

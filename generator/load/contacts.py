@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import vobject
 
+from generator.load.fields import check_date
 from generator.model.dates import PartialDate
 from generator.model.names import PersonName, _unspaced
 
@@ -77,7 +78,7 @@ def make_name(given: str, family: str) -> PersonName | None:
         given, family = family, ""
     if not given:
         return None
-    order = "family-first" if family and _unspaced(given + family) else "given-first"
+    order = "family-first" if family and _unspaced(given + family) else None
     return PersonName(given=given, family=family or None, order=order)  # type: ignore[arg-type]
 
 
@@ -218,6 +219,23 @@ def _fields_at(block: str, start: int) -> tuple[tuple[str, str, int], ...]:
     return tuple(seen.values())
 
 
+def _unread_birthday(contact: Contact, card: vobject.base.Component) -> Contact | None:
+    """The contact left out, told at its BDAY line, when its birthday is there but is no real day; else ``None``.
+
+    Dropping the birthday quietly would lose what the owner's address book says.
+    """
+    bday = card.contents.get("bday")
+    if contact.problem or contact.birthday or not bday:
+        return None
+    value = str(bday[0].value).strip()
+    match = _BDAY.match(value)
+    why = check_date(0 if match[1] == "--" else int(match[1]), int(match[2]), int(match[3])) if match else None
+    said = f"{why}; " if why else ""
+    place, prop = contact.field_at("birthday")
+    problem = f'{prop}: "{value}" is not a day of the calendar ({said}fix it in your address book, then import again)'
+    return dataclasses.replace(contact, where=place, name=None, problem=problem)
+
+
 def read_vcard(text: str, rel: str, progress: Callable[[int, int], None] | None = None) -> list[Contact]:
     """Every card in a vCard file; a card vobject cannot read becomes a contact with a problem.
 
@@ -234,7 +252,8 @@ def read_vcard(text: str, rel: str, progress: Callable[[int, int], None] | None 
         except (vobject.base.ParseError, ValueError, IndexError) as exc:
             contacts.append(Contact(where, None, problem=f"this card cannot be read ({exc})"))
             continue
-        contacts.append(dataclasses.replace(_card_contact(where, card), fields_at=_fields_at(block, line)))
+        contact = dataclasses.replace(_card_contact(where, card), fields_at=_fields_at(block, line))
+        contacts.append(_unread_birthday(contact, card) or contact)
     if progress:
         progress(len(cards), len(cards))
     return contacts
@@ -275,9 +294,16 @@ def map_headers(headers: list[str]) -> dict[str, int]:
     return index
 
 
+def _delimiter(text: str) -> str:
+    """The column separator, from the header line: a comma, or the semicolon or tab some spreadsheets write."""
+    header = text.split("\n", 1)[0]
+    return max((",", ";", "\t"), key=header.count)
+
+
 def read_csv(text: str, rel: str) -> tuple[list[Contact], dict[str, str]]:
     """Every row of a spreadsheet export, and which header each field was read from."""
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    text = text.lstrip("\ufeff")
+    rows = list(csv.reader(io.StringIO(text), delimiter=_delimiter(text)))
     if not rows:
         return [], {}
     headers = rows[0]

@@ -224,13 +224,26 @@ class RecordReader:
         return text
 
     def _choice(self, key: str, value: Any, rule: Rule) -> str | None:
+        if not isinstance(value, str):  # yes/no/true (a YAML bool), a number, a list: still list the choices
+            self._not_a_choice(key, value, rule)
+            return None
         text = self._text(key, value, rule)
         if text is not None and text not in rule.choices:
-            close = difflib.get_close_matches(text, rule.choices, n=1, cutoff=0.5)
-            hint = f"did you mean {close[0]}?" if close else ""
-            self.problem(key, f"expected one of {', '.join(rule.choices)}, got {describe(text)}", hint)
+            self._not_a_choice(key, text, rule)
             return None
         return text
+
+    def _not_a_choice(self, key: str, value: Any, rule: Rule) -> None:
+        """Name every allowed value, and the nearest one when there is one."""
+        said = value if isinstance(value, str) else str(value).casefold()
+        close = difflib.get_close_matches(said, rule.choices, n=1, cutoff=0.5)
+        if close:
+            hint = f"did you mean {close[0]}?"
+        elif isinstance(value, bool):
+            hint = "YAML reads yes, no, on, off, true and false as true or false: write one of the values above"
+        else:
+            hint = ""
+        self.problem(key, f"expected one of {', '.join(rule.choices)}, got {describe(value)}", hint)
 
     def _count(self, key: str, value: Any, rule: Rule) -> int | None:
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 99:
@@ -240,6 +253,8 @@ class RecordReader:
 
     def _card(self, key: str, value: Any, rule: Rule) -> str | None:
         """A card size; a bare A2, A6 or A7 is read as before, with a warning saying how to choose."""
+        if not isinstance(value, str):
+            return self._choice(key, value, rule)
         text = self._text(key, value, rule)
         if text is None or text in rule.choices:
             return text

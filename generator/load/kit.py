@@ -12,7 +12,7 @@ import gc
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import KitInvalid, Problem
+from generator.errors import KitInvalid, NotAKit, Problem
 from generator.load import filecache
 from generator.load.checks import (
     check_consent,
@@ -83,6 +83,17 @@ def _referral_file(root: Path, path: Path, problems: list[Problem]) -> ReferralF
     return file  # type: ignore[no-any-return]
 
 
+def refuse_non_kit(root: Path) -> None:
+    """A missing folder, or one with neither ``stories/`` nor ``referrals/``, is not a kit: say so plainly."""
+    if not root.is_dir():
+        raise NotAKit(f"no such folder: {root} (give your kit's folder with --kit FOLDER)")
+    if not (root / "stories").exists() and not (root / "referrals").exists():
+        raise NotAKit(
+            f"{root} is not an ownerkit kit: it has no stories/ or referrals/ folder"
+            f" (start one there with 'ownerkit init {root}', or give your kit's folder with --kit FOLDER)"
+        )
+
+
 def clock_today() -> dt.date:
     """The real clock's today: a record dated after it is an error, whatever ``--today`` says."""
     return dt.date.today()
@@ -93,6 +104,7 @@ def _load_kit(root: Path, today: dt.date | None, warnings: bool = True) -> Check
     today = today or clock
     latest = max(today, clock)  # --today in the past (catching up): later records are not yet counted
     root = Path(root)
+    refuse_non_kit(root)
     problems: list[Problem] = []
     owner_file = load_owner(root, problems)
     if owner_file.owner:

@@ -26,6 +26,8 @@ def person_as_of(person: Person, today: dt.date) -> Person:
     consented = (person.public_thanks or (withdrawn_later and since is not None)) and not (
         person.public_thanks_since and since is None
     )
+    # consent given again later: on ``today`` an earlier span may still stand
+    consented = consented or any(span.since <= today < span.withdrawn for span in person.consent_history)
     return dataclasses.replace(
         person,
         client_since=known(person.client_since),

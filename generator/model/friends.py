@@ -88,7 +88,7 @@ def envelope_names(person: Person) -> list[str]:
     """The envelope's first lines: the names (a shared family name once), then the organisation."""
     names = [person.name, *person.with_names]
     families = {n.family for n in names}
-    if len(names) > 1 and len(families) == 1 and names[0].family and person.name.order == "given-first":
+    if len(names) > 1 and len(families) == 1 and names[0].family and not person.name.family_first:
         lines = [join_names([n.given for n in names]) + f" {names[0].family}"]
     else:
         lines = [join_names([n.full for n in names])]
@@ -159,8 +159,12 @@ def make_friend(
         name = short
     recorded = referral.referred_record
     if recorded and recorded.relation:
-        name = f"your {recorded.relation} {name}".strip()
-        short = short or name
+        if topic := mentions(recorded.relation, avoid):
+            why = f"{_touches(topic)}; {_instead(short)}"
+            left_out.append(LeftOut(reader.id, f"referred: of {referral.id}", why, where))
+        else:
+            name = f"your {recorded.relation} {name}".strip()
+            short = short or name
     if topic := mentions(name, avoid):
         left_out.append(LeftOut(reader.id, f"referred: of {referral.id}", f"{_touches(topic)}; {_instead('')}", where))
         name = short = ""
@@ -191,13 +195,23 @@ def make_friend(
         where=where,
         told=thanked.told if thanked else None,
         note_told=bool(thanked and thanked.note_told),
-        deceased=bool(referral.referred_id in kit.people and kit.people[referral.referred_id or ""].deceased),
+        deceased=bool((on_file := _on_file(kit, referral)) and on_file.deceased),
     )
+
+
+def _on_file(kit: Kit, referral: Referral) -> Person | None:
+    """The friend's record: by id, or by a ``referred:`` name that is exactly one person's full name."""
+    person = kit.people.get(referral.referred_id or "")
+    if person is not None or not referral.referred_name:
+        return person
+    wanted = " ".join(referral.referred_name.split()).casefold()
+    found = [p for p in kit.people.values() if p.name.full.casefold() == wanted]
+    return found[0] if len(found) == 1 else None
 
 
 def _friend_name(kit: Kit, referral: Referral) -> tuple[str, str | None, int | None]:
     """The friend's name, pronoun and how many people, from their record or the referral."""
-    person = kit.people.get(referral.referred_id or "")
+    person = _on_file(kit, referral)
     if person is not None:
         return addressed(person), person.pronoun if not person.with_names else "they", 1 + len(person.with_names)
     name = referral.referred_name or ""
@@ -279,7 +293,7 @@ def third_person_warning(value: str, reader: Person, field: str) -> tuple[str, s
     reads = reader.name.greeting
     return (
         f'"{word}" speaks of {reads} in the third person, but the letter is to {reads}',
-        f"{_rewrite_hint(value, reader, short)}; until then {_until(value, reader, field)}",
+        f"{_rewrite_hint(value, reader, short, field)}; until then {_until(value, reader, field)}",
     )
 
 
@@ -288,14 +302,33 @@ def _until(value: str, reader: Person, field: str) -> str:
     return _instead(safe_name(value, reader)) if field == "referred" else "the letter leaves it out"
 
 
-def _rewrite_hint(value: str, reader: Person, short: str = "x") -> str:
+_AS_YOU = {"says": "say", "thinks": "think", "tells": "tell", "is": "are", "was": "were", "has": "have"}
+
+
+def _as_you(text: str, reader: Person) -> str:
+    """The reader as the subject of a verb made "you": "Alec says" → "You say", "Alec said" → "You said"."""
+    for name in {reader.name.given, reader.name.greeting}:
+        pattern = r"(?<!\w)" + re.escape(name) + r" (\w+)(?!\w)"
+
+        def you(found: re.Match[str]) -> str:
+            verb = found.group(1)
+            if verb in _AS_YOU or verb.endswith("ed") or verb in ("said", "thought", "told", "had"):
+                start = found.start() == 0 or found.string[: found.start()].rstrip().endswith((".", "!", "?"))
+                return f"{'You' if start else 'you'} {_AS_YOU.get(verb, verb)}"
+            return found.group(0)
+
+        text = re.sub(pattern, you, text)
+    return text
+
+
+def _rewrite_hint(value: str, reader: Person, short: str = "x", field: str = "note") -> str:
     """The rewrite to suggest, or (when it needs more than a word changed) how to make it.
 
     A friend with no clean name to cut out ("Ben's mum") can also be a record
     with their name and relation, so the letter says "your mum Carol".
     """
-    rewrite = second_person(value, reader)
-    if rewrite == value:
+    rewrite = _as_you(second_person(value, reader), reader)
+    if rewrite == value or turned_on_reader(rewrite, reader, field):  # no suggestion that breaks the rule itself
         return f'rewrite it speaking to {reader.name.greeting} as "you"'
     relation = rewrite[5:] if rewrite.startswith("your ") and not short else ""
     if relation:

@@ -45,7 +45,7 @@ def base_id(name: PersonName, email: str | None = None) -> str:
     and a short code made from the whole name, the same every time.
     """
     words = [name.given, name.family or ""]
-    if name.order == "family-first":
+    if name.family_first:
         words.reverse()
     present = [w for w in words if w]
     made = slug(" ".join(present))

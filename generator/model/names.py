@@ -35,9 +35,19 @@ class PersonName:
     preferred: str | None = declare(
         "line", name_limit=NAME_MAX, doc="what you call them; letters greet them by it (default: given)", default=None
     )
-    order: Literal["given-first", "family-first"] = declare(
-        "choice", choices=NAME_ORDERS, doc="how the full name is written (default: given-first)", default="given-first"
+    order: Literal["given-first", "family-first"] | None = declare(
+        "choice",
+        choices=NAME_ORDERS,
+        doc="how the full name is written (default: given-first; family-first when both are in CJK script)",
+        default=None,
     )
+
+    @property
+    def family_first(self) -> bool:
+        """Family name first: as recorded, else when both names are in CJK script (张伟, not 伟张)."""
+        if self.order is not None:
+            return self.order == "family-first"
+        return bool(self.family) and _unspaced(self.given) and _unspaced(self.family or "")
 
     @property
     def greeting(self) -> str:
@@ -49,7 +59,7 @@ class PersonName:
         if not self.family:
             return self.given
         space = "" if _unspaced(self.given + self.family) else " "
-        if self.order == "family-first":
+        if self.family_first:
             return f"{self.family}{space}{self.given}"
         return f"{self.given}{space}{self.family}"
 
@@ -64,6 +74,6 @@ class PersonName:
         if not self.family:
             return self.greeting
         initial = self.family.lstrip("'’-")[:1]
-        if self.order == "family-first":
+        if self.family_first:
             return f"{initial}. {self.greeting}"
         return f"{self.greeting} {initial}."

@@ -3,6 +3,9 @@
 Every field of the owner's files is one :func:`~generator.model.rules.declare`
 line here: the loader reads it, the checks report against it, and the README
 test finds its name. Records are frozen dataclasses; nothing here reads files.
+
+Long because: every field of every file is declared here, once; splitting the
+declarations would make the one place to look for a field into several.
 """
 
 from __future__ import annotations
@@ -160,6 +163,14 @@ class Story:
 
 
 @dataclass(frozen=True)
+class ConsentSpan:
+    """Consent given, then taken back: kept when the person says yes again (``ownerkit consent``)."""
+
+    since: dt.date = declare("date", True, doc="the day they said yes")
+    withdrawn: dt.date = declare("date", True, doc="the day they took it back")
+
+
+@dataclass(frozen=True)
 class Remembered:
     fact: str = declare("text", True, doc="something you know about them, in your words")
     checked: dt.date = declare("date", True, doc="when you last knew it to be true")
@@ -211,6 +222,12 @@ class Person:
     )
     public_thanks_withdrawn: dt.date | None = declare(
         "date", doc="when they took that back: the site no longer names them", default=None
+    )
+    consent_history: tuple[ConsentSpan, ...] = declare(
+        "list",
+        record=ConsentSpan,
+        doc="earlier consent given and taken back: each with since and withdrawn",
+        default=(),
     )
     public_name: str | None = declare(
         "text", name_limit=NAME_MAX, doc="how the site names them (default: their name, family initial)", default=None
@@ -361,6 +378,7 @@ RECORDS: tuple[type, ...] = (
     ReferralsFile,
     Person,
     MemorableDate,
+    ConsentSpan,
     Remembered,
     LetterLine,
     Referral,

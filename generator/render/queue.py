@@ -8,6 +8,7 @@ to aligned text or JSON is here too (strings only; the CLI prints them).
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 
 from generator.model.english import as_start, as_subject, in_sentence
@@ -113,15 +114,28 @@ def render_queue(rows: list[QueueRow], today: dt.date) -> str:
         table = [("days", "person", "what", "when done")] + [
             (f"{r.days}{'!' if r.overdue else ''}", r.name, _cut(r.what), r.command) for r in section
         ]
-        widths = [max(len(row[i]) for row in table) for i in range(3)]
+        widths = [max(shown_width(row[i]) for row in table) for i in range(3)]
         for days, name, what, ref in table:
-            lines.append(f"  {days:>{widths[0]}}  {name:<{widths[1]}}  {what:<{widths[2]}}  {ref}".rstrip())
+            cells = (_pad(days, widths[0], right=True), _pad(name, widths[1]), _pad(what, widths[2]))
+            lines.append(f"  {'  '.join(cells)}  {ref}".rstrip())
     lines += [
         "",
         "! = overdue. Write them: ownerkit letters. When one is done, run the command on its row;",
         "ownerkit thanked PERSON records everything owed to that person at once.",
     ]
     return "\n".join(lines) + "\n"
+
+
+def shown_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: wide (CJK) characters take two, combining marks none."""
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text
+    )
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    fill = " " * max(0, width - shown_width(text))
+    return fill + text if right else text + fill
 
 
 def _cut(text: str, width: int = WHAT_WIDTH) -> str:

@@ -7,11 +7,11 @@ These functions return ``{relative path: text}``; the caller writes them with
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import unicodedata
 from importlib import resources
 
-from generator.errors import OwnerkitError
 from generator.model.names import PersonName
 from generator.model.prompts import Prompt
 
@@ -22,6 +22,15 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:60].strip("-")
 
 
+def fallback_slug(title: str, prompt: Prompt) -> str:
+    """A safe page address for a title with no Latin letters ("张伟的故事"): the prompt and a short code.
+
+    The code is made from the title, so the same title gives the same address every time.
+    """
+    digest = hashlib.sha1(title.strip().encode("utf-8")).hexdigest()[:6]
+    return f"{prompt.id}-{digest}"
+
+
 def yaml_text(value: str) -> str:
     """``value`` as a double-quoted YAML scalar."""
     escaped = value.replace("\\", "\\\\").replace('"', '\\"')
@@ -30,9 +39,7 @@ def yaml_text(value: str) -> str:
 
 def story_file(title: str, prompt: Prompt, when: dt.date, slug: str | None = None) -> tuple[str, str]:
     """``(file name, text)`` of a new draft story with the prompt's questions."""
-    slug = slug or slugify(title)
-    if not slug:
-        raise OwnerkitError(f"{title!r}: cannot make a page address from this title; pass --slug")
+    slug = slug or slugify(title) or fallback_slug(title, prompt)
     questions = "\n".join(f"  - {q}" for q in prompt.questions)
     guide = f"<!--\n{prompt.title}: a few questions to start from (delete this note when done):\n{questions}\n-->\n"
     text = (

@@ -42,7 +42,12 @@ class OutputKind:
 CALENDAR = OutputKind("milestones.ics", "milestones calendar", (b"PRODID:-//ownerkit//milestones//EN",))
 REPORT = OutputKind("referral-report.html", "referral report", (b"<title>Referral report (private):",))
 ADDRESSES_CSV = OutputKind(
-    "addresses.csv", "envelope list", (b"Name,Address line 1,Address line 2,Town/City,Postcode,Country\r\n",)
+    "addresses.csv",
+    "envelope list",
+    (
+        b"Name,Organisation,Address line 1,Address line 2,Town/City,Postcode,Country\r\n",
+        b"Name,Address line 1,Address line 2,Town/City,Postcode,Country\r\n",  # before the Organisation column
+    ),
 )
 ADDRESSES_VCARD = OutputKind("addresses.vcf", "envelope cards", (b"PRODID:-//ownerkit//addresses//EN",))
 

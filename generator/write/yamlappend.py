@@ -214,6 +214,17 @@ def set_field(text: str, rel: str, person_id: str, key: str, value: str) -> tupl
     return text[:start] + value + text[end:], existing.start_mark.line + 1
 
 
+def remove_field(text: str, rel: str, person_id: str, key: str) -> str:
+    """``text`` without the person's one-line ``key: value`` line (a date moved into a history list)."""
+    node = find_person(_compose(text, rel), rel, person_id)
+    found = [(k, v) for k, v in node.value if _scalar(k) == key] if isinstance(node, yaml.MappingNode) else []
+    if node.flow_style or not found or found[0][0].start_mark.line != found[0][1].end_mark.line:
+        raise EditRefused(f"{rel}: {key}: of {person_id} is not a one-line value; edit it by hand")
+    lines = text.splitlines(keepends=True)
+    line = found[0][0].start_mark.line
+    return "".join(lines[:line] + lines[line + 1 :])
+
+
 def append_item(text: str, rel: str, person_id: str, key: str, item: list[str]) -> tuple[str, int]:
     """``text`` with ``item`` (lines at column 0) added to the person's list ``key`` (made when missing)."""
     node = find_person(_compose(text, rel), rel, person_id)
@@ -252,7 +263,9 @@ def verify_kit(root: Path, texts: dict[str, str], today: dt.date) -> None:
             load_kit(shadow, today)
         except KitInvalid as exc:
             details = "; ".join(str(p) for p in exc.problems[:3])
-            raise EditRefused(f"the kit would not load after this change, so nothing was written: {details}") from None
+            raise EditRefused(
+                f"the kit would not load after this change, so nothing was written: {details}", tuple(exc.problems)
+            ) from None
 
 
 def _link(source: Path, target: Path) -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from generator.errors import OwnerkitError
+from generator.errors import OwnerkitError, Problem
 from generator.model.records import Referral
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -33,7 +33,14 @@ def _shifted(mark: yaml.Mark, index: int, line: int) -> yaml.Mark:
 
 
 class EditRefused(OwnerkitError):
-    """The edit cannot be made safely; the file was left as it was."""
+    """The edit cannot be made safely; the file was left as it was.
+
+    ``problems`` are the kit's problems with the edit in place, when that is why.
+    """
+
+    def __init__(self, message: str, problems: tuple[Problem, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
 
 
 @dataclass(frozen=True)

@@ -253,12 +253,13 @@ class BodyWriter:
         after = friend_values(friend, named=True)
         if after["friend"] == in_clause(friend.short):  # no pronoun: never the name again straight after
             after.update(friend=None, Friend=None, subject=None, Subject=None)
+        bare = "" if friend.for_what else "-bare"  # "it" would point at a fact the letter does not give
         if friend.deceased:
             pass  # nothing about what comes next, or hopes of seeing them again
         elif friend.outcome == "not-a-fit":
-            said.append(self._say("not-a-fit", after))
+            said.append(self._say("not-a-fit" + bare, after))
         elif friend.outcome == "client" and not friend.note:
-            said.append(self._say("client", after))
+            said.append(self._say("client" + bare, after))
         elif friend.outcome == "pending":
             said.append(self._say("pending", after))
         if friend.note and not leads:
@@ -273,11 +274,11 @@ class BodyWriter:
             return [self._say("thank-named", {}, required=True)]
         said = [self._say("thank", {"friend": names, "Friend": capitalise(names)}, required=True)]
         for friend in friends:
-            if not friend.for_what:
+            if not friend.for_what or friend.deceased:  # nothing in the present tense about a friend who has died
                 continue
             slot = {"client": "each-for-client", "not-a-fit": "each-for-not-a-fit"}.get(friend.outcome, "each-for")
             said.append(self._say(slot, friend_values(friend, named=True, pronouns=False), required=True))
-        if any(f.outcome == "not-a-fit" for f in friends):
+        if any(f.outcome == "not-a-fit" and not f.deceased for f in friends):
             said.append(self._say("some-not-a-fit", {}))
         return said
 
@@ -285,7 +286,7 @@ class BodyWriter:
         said: list[Sentence | None] = []
         main = letter.situation == "follow-up" and not letter.thanks
         for friend in letter.follow_ups:
-            if friend.outcome != "client":
+            if friend.outcome != "client" or friend.deceased:
                 continue
             slot = ("news" if main else "news-too") + ("" if friend.name else "-unnamed")
             said.append(self._say(slot, friend_values(friend), required=main))

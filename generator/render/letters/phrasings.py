@@ -73,6 +73,18 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "It didn't work out this time, but thank you for thinking of me.",
         "In the end I wasn't the right person for it; I'm grateful all the same.",
     ),
+    # the same two, when what the friend came for is not said: no "it" that would point at nothing
+    "client-bare": (
+        "I was glad to be able to help {friend}.",
+        "{Subject} and I got on well.",
+        "I'd be glad to help {friend} again.",
+        "I was glad to help, thanks to you.",
+    ),
+    "not-a-fit-bare": (
+        "I couldn't help in the end, but thank you all the same.",
+        "I wasn't the right person to help in the end, but I was glad to be asked.",
+        "We weren't the right fit in the end, but thank you for thinking of me.",
+    ),
     # nothing decided yet (often better left unsaid)
     "pending": (
         "",
@@ -183,7 +195,9 @@ TRIM_ORDER = (
     "chain-too",
     "news-too",
     "client",
+    "client-bare",
     "late",
     "not-a-fit",
+    "not-a-fit-bare",
     "chain",
 )
