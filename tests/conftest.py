@@ -37,6 +37,7 @@ CHROMIUM_ARGS = [
 ]
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+os.environ["OWNERKIT_NO_CACHE"] = "1"  # every test loads cold; tests/test_filecache.py turns the cache on
 
 OWNER_YML = """\
 name:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import KitInvalid, NotAKit, Problem
+from generator.load import filecache
 from generator.load.checks import (
     check_consent,
     check_people,
@@ -23,8 +24,9 @@ from generator.load.checks import (
 )
 from generator.load.mkdocs_config import brand_conflicts
 from generator.load.owner import load_owner
-from generator.load.people import load_referral_file
+from generator.load.people import ReferralFile, load_referral_file
 from generator.load.records import Unbuilt
+from generator.load.sourcefile import read_plain_bytes
 from generator.load.stories import load_story, story_files
 from generator.model.asof import person_as_of, referrals_as_of
 from generator.model.friends import letter_field_warnings
@@ -70,6 +72,17 @@ def load_kit(root: Path, today: dt.date | None = None, *, warnings: bool = True)
             gc.enable()
 
 
+def _referral_file(root: Path, path: Path, problems: list[Problem]) -> ReferralFile:
+    """One referral file read, from the kit's cache when its bytes were read before (:mod:`.filecache`)."""
+    rel = rel_to(root, path)
+    data = read_plain_bytes(path) if filecache.cache_enabled() else None
+    if not isinstance(data, bytes):  # off, or not a plain readable file: read and report as ever
+        return load_referral_file(path, rel, problems)
+    file, own = filecache.cached_read(root, rel, data, lambda fresh: load_referral_file(path, rel, fresh))
+    problems.extend(own)
+    return file  # type: ignore[no-any-return]
+
+
 def refuse_non_kit(root: Path) -> None:
     """A missing folder, or one with neither ``stories/`` nor ``referrals/``, is not a kit: say so plainly."""
     if not root.is_dir():
@@ -105,7 +118,7 @@ def _load_kit(root: Path, today: dt.date | None, warnings: bool = True) -> Check
     unbuilt: list[Referral | Unbuilt] = []
     known: set[str] = set()  # every person id that could be read, even from a record or file with errors
     for path in referral_files(root):
-        file = load_referral_file(path, rel_to(root, path), problems)
+        file = _referral_file(root, path, problems)
         people.extend(file.people)
         referrals.extend(file.referrals)
         unbuilt.extend(file.unbuilt_referrals)

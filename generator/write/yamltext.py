@@ -12,6 +12,7 @@ indentation, and line endings (``\\n``, ``\\r\\n`` or a lone ``\\r``).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -270,16 +271,14 @@ class Document:
         return last
 
 
+_LINE = re.compile(r"[^\n]*\n")  # each line with its line feed: their lengths add up to where lines start
+
+
 def _line_starts(text: str) -> list[int]:
     """Where each line starts (``\r\n``, ``\r`` and ``\n`` end a line); without a ``\r``, at C speed."""
     if "\r" in text:
         return [0, *(m.end() for m in _BREAK.finditer(text))]
-    starts = [0]
-    at = 0
-    for line in text.split("\n")[:-1]:
-        at += len(line) + 1
-        starts.append(at)
-    return starts
+    return list(itertools.accumulate(map(len, _LINE.findall(text)), initial=0))
 
 
 def _flow(value: dict[str, str] | str) -> str:
