@@ -8,6 +8,7 @@ errors in :meth:`OwnerkitGroup.invoke`, and nowhere else.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
 import shlex
@@ -71,6 +72,11 @@ class OwnerkitGroup(click.Group):
             if isinstance(ctx.obj, Context) and ctx.obj.as_json:
                 _exit_with_json([Problem("", message=str(exc)).as_dict()])
             raise Abort(str(exc)) from None
+        finally:
+            # One command per process: what it loaded (up to a million small objects on a large kit)
+            # is kept out of the collector's sight, so the full collection at exit does not walk it
+            # once more for nothing (a third of `thanked` on 50,000 referrals).
+            gc.freeze()
 
 
 def _exit_with_json(problems: list[dict[str, object]]) -> NoReturn:
