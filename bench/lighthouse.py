@@ -89,9 +89,9 @@ class GzipHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve_site(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1 at a free port, gzip-compressed; yields the base URL."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(GzipHandler, directory=str(folder)))
+def serve_site(folder: Path, handler: type[SimpleHTTPRequestHandler] = GzipHandler) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 at a free port (gzip-compressed by default); yields the base URL."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:

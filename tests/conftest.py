@@ -6,11 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from contextlib import AbstractContextManager
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from textwrap import dedent
 from typing import Any
@@ -18,6 +15,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+from bench.lighthouse import serve_site
 from generator.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
@@ -173,17 +171,9 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1 at a free port; yields the base URL."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(folder)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+def serve_folder(folder: Path) -> AbstractContextManager[str]:
+    """Serve ``folder`` on 127.0.0.1 at a free port, uncompressed; yields the base URL."""
+    return serve_site(folder, QuietHandler)
 
 
 def launch_chromium(playwright: Any) -> Any:
